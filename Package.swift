@@ -1,0 +1,45 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Rapport",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "rapport", targets: ["rapport"]),
+        .library(name: "Transcripts", targets: ["Transcripts"]),
+        .library(name: "Coding", targets: ["Coding"]),
+        .library(name: "Reports", targets: ["Reports"]),
+        .library(name: "Exports", targets: ["Exports"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .target(name: "Transcripts", dependencies: ["CLibXML2"]),
+        .target(
+            name: "Coding",
+            dependencies: ["Transcripts", .product(name: "Yams", package: "Yams")],
+            resources: [.embedInCode("Resources/relationship.yaml")]
+        ),
+        .target(name: "Reports", dependencies: ["Transcripts", "Coding"]),
+        .target(name: "Exports", dependencies: ["Transcripts", "Coding", "Reports", "CLibXML2"]),
+        .executableTarget(
+            name: "rapport",
+            dependencies: [
+                "Transcripts", "Coding", "Reports", "Exports",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "TranscriptsTests", dependencies: ["Transcripts"]),
+        .testTarget(name: "CodingTests", dependencies: ["Coding", "Transcripts"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Coding", "Transcripts"]),
+        .testTarget(name: "ExportsTests", dependencies: ["Exports", "Reports", "Coding", "Transcripts"]),
+        .testTarget(name: "rapportTests", dependencies: ["rapport"]),
+    ]
+)
