@@ -1,0 +1,399 @@
+/// Parses plain-text transcripts in the conventions researchers use: `Key: value` header blocks,
+/// `Label:` speaker turns (optionally after a timestamp), blank-line separated observation
+/// paragraphs and bracketed notes. Scans the UTF-8 bytes of the normalised text.
+public struct PlainTextParser: Sendable {
+    public init() {}
+
+    /// Parses normalised text (see `TextDecoding`) read from `path`.
+    public func parse(text: String, path: String) -> Transcript {
+        var scanner = Scanner(text: text, path: path)
+        scanner.run()
+        return Transcript(path: path, text: text, encounters: scanner.encounters, warnings: scanner.warnings)
+    }
+
+    /// Decodes `bytes` and parses them; throws for binary files.
+    public func parse(bytes: [UInt8], path: String) throws(Diagnostic) -> Transcript {
+        let decoded = try TextDecoding.decode(bytes, path: path)
+        var transcript = parse(text: decoded.text, path: path)
+        transcript.warnings = decoded.warnings + transcript.warnings
+        return transcript
+    }
+}
+
+extension PlainTextParser {
+    /// One line of the text: byte range without the LF, and the code-point offset of its start.
+    struct Line {
+        var start: Int
+        var end: Int
+        var codePoint: Int
+        var number: Int
+    }
+
+    /// A segment being built while its lines are read.
+    struct OpenSegment {
+        var kind: Segment.Kind
+        var speaker: String?
+        var timestamp: String?
+        var line: Int
+        var contentStart: Int
+        var contentEnd: Int
+    }
+
+    struct Scanner {
+        let bytes: [UInt8]
+        let path: String
+        let stem: String
+        var lines: [Line] = []
+        var encounters: [Encounter] = []
+        var warnings: [Diagnostic] = []
+
+        var current: Encounter
+        var currentHasHeader = false
+        var open: OpenSegment?
+        var previousWasTurnLine = false
+        var seenSpeakers: Set<String> = []
+        var unknownLabels: [String] = []
+
+        init(text: String, path: String) {
+            self.bytes = Array(text.utf8)
+            self.path = path
+            let file = path.split(separator: "/").last.map(String.init) ?? path
+            self.stem = file.split(separator: ".").first.map(String.init) ?? file
+            self.current = Encounter(id: stem)
+            splitLines()
+        }
+
+        mutating func splitLines() {
+            var start = 0, codePoint = 0, number = 1
+            var i = 0
+            while i <= bytes.count {
+                if i == bytes.count || bytes[i] == 10 {
+                    lines.append(Line(start: start, end: i, codePoint: codePoint, number: number))
+                    codePoint += 1  // the LF
+                    number += 1
+                    start = i + 1
+                } else if bytes[i] & 0xC0 != 0x80 {
+                    codePoint += 1
+                }
+                i += 1
+            }
+        }
+
+        /// Code-point offset of byte `index`, which lies in `line`.
+        func codePoint(at index: Int, in line: Line) -> Int {
+            var count = line.codePoint
+            var i = line.start
+            while i < index {
+                if bytes[i] & 0xC0 != 0x80 { count += 1 }
+                i += 1
+            }
+            return count
+        }
+
+        func isBlank(_ line: Line) -> Bool {
+            var i = line.start
+            while i < line.end {
+                if !Bytes.isSpace(bytes, at: i) { return false }
+                i += Bytes.scalarLength(bytes[i])
+            }
+            return true
+        }
+
+        func isSeparator(_ line: Line) -> Bool {
+            let content = bytes[line.start..<line.end].filter { $0 != 32 && $0 != 9 }
+            guard content.count >= 3, let first = content.first, [45, 61, 42, 95].contains(first) else { return false }
+            return content.allSatisfy { $0 == first }
+        }
+
+        mutating func run() {
+            var index = 0
+            var paragraphStart = true
+            var firstParagraph = true
+            while index < lines.count {
+                let line = lines[index]
+                if isBlank(line) {
+                    closeSegment()
+                    paragraphStart = true
+                    previousWasTurnLine = false
+                    index += 1
+                    continue
+                }
+                if isSeparator(line) {
+                    closeSegment()
+                    paragraphStart = true
+                    index += 1
+                    continue
+                }
+                if paragraphStart, let header = headerBlock(at: index, first: firstParagraph) {
+                    closeSegment()
+                    applyHeader(header, line: line.number)
+                    index = header.endLine
+                    paragraphStart = true
+                    firstParagraph = false
+                    continue
+                }
+                firstParagraph = false
+                if let turn = turnStart(line, paragraphStart: paragraphStart) {
+                    closeSegment()
+                    let contentStart = skipSpace(from: turn.contentStart, to: line.end)
+                    open = OpenSegment(kind: .utterance, speaker: turn.label, timestamp: turn.timestamp,
+                                       line: line.number, contentStart: contentStart,
+                                       contentEnd: trimEnd(line.end, from: contentStart))
+                    seenSpeakers.insert(turn.label.lowercased())
+                    previousWasTurnLine = true
+                } else if open != nil {
+                    let end = trimEnd(line.end, from: line.start)
+                    if end > line.start { open?.contentEnd = end }
+                } else {
+                    let start = skipSpace(from: line.start, to: line.end)
+                    open = OpenSegment(kind: .observation, speaker: nil, timestamp: nil, line: line.number,
+                                       contentStart: start, contentEnd: trimEnd(line.end, from: start))
+                    previousWasTurnLine = false
+                }
+                paragraphStart = false
+                index += 1
+            }
+            closeSegment()
+            finishEncounter()
+            if encounters.count > 1 { disambiguateIDs() }
+        }
+
+        // MARK: Headers
+
+        struct HeaderBlock {
+            var fields: [(key: String, value: String, line: Int)]
+            var endLine: Int
+        }
+
+        static let headerKeys: Set<String> = ["case", "encounter", "date", "setting", "kind", "participants"]
+
+        /// A paragraph of `Key: value` lines that reads as an encounter header, or nil.
+        func headerBlock(at index: Int, first: Bool) -> HeaderBlock? {
+            var fields: [(key: String, value: String, line: Int)] = []
+            var i = index
+            while i < lines.count, !isBlank(lines[i]) {
+                guard let field = keyValue(lines[i]) else { return nil }
+                fields.append((field.key, field.value, lines[i].number))
+                i += 1
+            }
+            let keys = fields.map { $0.key.lowercased() }
+            let known = keys.filter { Self.headerKeys.contains($0) }.count
+            guard known > 0 else { return nil }
+            // A key that names a speaker makes the paragraph dialogue, not a header.
+            for key in keys where !Self.headerKeys.contains(key) {
+                if Role(defaultForLabel: key) != nil || current.participant(forLabel: key) != nil
+                    || seenSpeakers.contains(key) { return nil }
+            }
+            guard first || keys.contains("encounter") || known >= 2 else { return nil }
+            return HeaderBlock(fields: fields, endLine: i)
+        }
+
+        func keyValue(_ line: Line) -> (key: String, value: String)? {
+            var i = skipSpace(from: line.start, to: line.end)
+            let keyStart = i
+            while i < line.end, bytes[i] != 58 {
+                let b = bytes[i]
+                guard Bytes.isLabelByte(b) else { return nil }
+                i += 1
+            }
+            guard i < line.end, i > keyStart, i - keyStart <= 40 else { return nil }
+            let key = Bytes.string(bytes[keyStart..<i]).trimmingASCIISpaces()
+            guard let first = key.utf8.first, Bytes.isLetter(first) else { return nil }
+            let value = Bytes.string(bytes[(i + 1)..<line.end]).trimmingASCIISpaces()
+            return (key, value)
+        }
+
+        mutating func applyHeader(_ header: HeaderBlock, line: Int) {
+            let keys = header.fields.map { $0.key.lowercased() }
+            if !current.segments.isEmpty || (currentHasHeader && keys.contains("encounter")) {
+                let previousDate = current.date
+                finishEncounter()
+                current = Encounter(id: stem, line: line)
+                current.date = previousDate
+            }
+            if !currentHasHeader { current.line = line }
+            currentHasHeader = true
+            for field in header.fields {
+                let key = field.key.lowercased()
+                current.metadata[key] = field.value
+                switch key {
+                case "encounter": if !field.value.isEmpty { current.id = field.value }
+                case "case": current.caseID = field.value.isEmpty ? nil : field.value
+                case "date": current.date = DateText.iso(field.value) ?? field.value
+                case "setting": current.setting = field.value
+                case "kind": current.kind = field.value
+                case "participants": parseParticipants(field.value, line: field.line)
+                default: break
+                }
+            }
+        }
+
+        /// `SW = worker (Olivia); Mum = client (Roberta)`.
+        mutating func parseParticipants(_ value: String, line: Int) {
+            for part in value.split(separator: ";") {
+                let entry = String(part).trimmingASCIISpaces()
+                guard !entry.isEmpty else { continue }
+                var label = entry, roleText = "", name: String?
+                if let eq = entry.firstIndex(of: "=") {
+                    label = String(entry[..<eq]).trimmingASCIISpaces()
+                    roleText = String(entry[entry.index(after: eq)...]).trimmingASCIISpaces()
+                }
+                if let open = roleText.firstIndex(of: "("), let close = roleText.lastIndex(of: ")"), open < close {
+                    name = String(roleText[roleText.index(after: open)..<close]).trimmingASCIISpaces()
+                    roleText = String(roleText[..<open]).trimmingASCIISpaces()
+                }
+                var role = Role(describing: roleText) ?? Role(defaultForLabel: label)
+                if role == nil {
+                    warnings.append(Diagnostic(path: path, line: line, column: 0, severity: .warning,
+                                               message: "participant '\(label)' has no known role ('\(roleText)'); using 'unknown'"))
+                    role = .unknown
+                }
+                current.participants.removeAll { $0.label.lowercased() == label.lowercased() }
+                current.participants.append(Participant(label: label, role: role ?? .unknown, name: name?.isEmpty == true ? nil : name))
+            }
+        }
+
+        // MARK: Turns
+
+        struct TurnStart {
+            var label: String
+            var timestamp: String?
+            var contentStart: Int
+        }
+
+        static let notLabels: Set<String> = [
+            "note", "notes", "nb", "n.b.", "ps", "p.s.", "time", "re", "example", "e.g.", "eg", "update",
+            "action", "actions", "outcome", "summary", "comment", "comments", "context", "observation",
+            "observations", "aside", "reflection", "memo", "field note", "field notes", "plan", "agenda",
+            "reason", "purpose", "background", "address", "subject", "warning", "important", "ps.",
+            "see", "source", "tel", "email", "http", "https", "ref", "reference", "todo", "afterwards",
+            "later", "then", "meanwhile", "also", "edit", "footnote", "caption",
+        ]
+
+        /// A line that opens a speaker turn: `[00:14:32] SW: …`, `Dr Khan: …`.
+        mutating func turnStart(_ line: Line, paragraphStart: Bool) -> TurnStart? {
+            var i = skipSpace(from: line.start, to: line.end)
+            var timestamp: String?
+            if let stamp = Timestamp.match(bytes, at: i, end: line.end) {
+                timestamp = stamp.text
+                i = skipSpace(from: stamp.end, to: line.end)
+            }
+            let labelStart = i
+            var words = 1
+            while i < line.end, bytes[i] != 58 {
+                let b = bytes[i]
+                guard Bytes.isLabelByte(b), i - labelStart < 40 else { return nil }
+                if b == 32, i > labelStart, bytes[i - 1] != 32 { words += 1 }
+                i += 1
+            }
+            guard i < line.end || i == line.end, i > labelStart, i < line.end else { return nil }
+            // The colon must end the label: `SW: hi` or `SW:` at line end, never `10:30`.
+            if i + 1 < line.end, !Bytes.isSpace(bytes, at: i + 1) { return nil }
+            let label = Bytes.string(bytes[labelStart..<i]).trimmingASCIISpaces()
+            guard !label.isEmpty, words <= 4, let first = label.unicodeScalars.first else { return nil }
+            guard first.properties.isAlphabetic || first.properties.isEmoji && first.value > 0xFF else { return nil }
+            let key = label.lowercased()
+            if Self.notLabels.contains(key) { return nil }
+            let known = current.participant(forLabel: label) != nil || Role(defaultForLabel: label) != nil
+                || seenSpeakers.contains(key)
+            if !known {
+                // Unknown labels only where a turn can start, and written like a name or a code.
+                guard timestamp != nil || paragraphStart || previousWasTurnLine else { return nil }
+                guard first.properties.isUppercase || !first.isASCII else { return nil }
+                guard label.split(separator: " ").allSatisfy({ word in
+                    word.first.map { $0.isUppercase || $0.isNumber || !$0.isASCII } ?? false
+                }) || words == 1 else { return nil }
+            }
+            return TurnStart(label: label, timestamp: timestamp, contentStart: i + 1)
+        }
+
+        func skipSpace(from start: Int, to end: Int) -> Int {
+            var i = start
+            while i < end, Bytes.isSpace(bytes, at: i) { i += Bytes.scalarLength(bytes[i]) }
+            return i
+        }
+
+        func trimEnd(_ end: Int, from start: Int) -> Int {
+            var e = end
+            while e > start, bytes[e - 1] == 32 || bytes[e - 1] == 9 { e -= 1 }
+            // A trailing no-break space (C2 A0).
+            while e - 2 >= start, bytes[e - 2] == 0xC2, bytes[e - 1] == 0xA0 { e -= 2 }
+            return e
+        }
+
+        // MARK: Segments
+
+        func line(containing index: Int, from number: Int) -> Line {
+            var k = number - 1
+            while k + 1 < lines.count, lines[k + 1].start <= index { k += 1 }
+            return lines[k]
+        }
+
+        mutating func closeSegment() {
+            guard let segment = open else { return }
+            open = nil
+            let startLine = lines[segment.line - 1]
+            let endLine = line(containing: segment.contentEnd, from: segment.line)
+            let start = codePoint(at: segment.contentStart, in: startLine)
+            let end = codePoint(at: segment.contentEnd, in: endLine)
+            let content = bytes[segment.contentStart..<max(segment.contentStart, segment.contentEnd)]
+            let notes = NoteScanner.notes(in: content, startLine: startLine, scanner: self)
+            let words = WordCounter.count(content, excluding: notes.byteRanges)
+            var role: Role?
+            if let speaker = segment.speaker {
+                role = current.participant(forLabel: speaker)?.role ?? Role(defaultForLabel: speaker)
+                if role == nil {
+                    role = .unknown
+                    if !unknownLabels.contains(speaker) { unknownLabels.append(speaker) }
+                }
+            }
+            current.segments.append(Segment(
+                index: current.segments.count, kind: segment.kind, speaker: segment.speaker, role: role,
+                text: Bytes.string(content), start: start, end: max(start, end), line: segment.line,
+                timestamp: segment.timestamp, notes: notes.notes, words: words))
+        }
+
+        mutating func finishEncounter() {
+            if !unknownLabels.isEmpty {
+                warnings.append(Diagnostic(path: path, line: current.line, column: 0, severity: .warning,
+                                           message: "encounter '\(current.id)': speaker labels with no known role: \(unknownLabels.joined(separator: ", ")); add them to a 'Participants:' header"))
+            }
+            // Speakers not declared become participants, so every turn's speaker is listed.
+            for segment in current.segments {
+                if let speaker = segment.speaker, current.participant(forLabel: speaker) == nil {
+                    current.participants.append(Participant(label: speaker, role: segment.role ?? .unknown))
+                }
+            }
+            if !current.segments.isEmpty || currentHasHeader { encounters.append(current) }
+            unknownLabels = []
+            seenSpeakers = []
+            currentHasHeader = false
+        }
+
+        mutating func disambiguateIDs() {
+            var counts: [String: Int] = [:]
+            for e in encounters { counts[e.id, default: 0] += 1 }
+            var seen: [String: Int] = [:]
+            for k in encounters.indices where counts[encounters[k].id, default: 0] > 1 {
+                let id = encounters[k].id
+                seen[id, default: 0] += 1
+                encounters[k].id = "\(id)-\(seen[id]!)"
+            }
+        }
+    }
+}
+
+extension String {
+    /// The string without leading and trailing ASCII spaces and tabs.
+    func trimmingASCIISpaces() -> String {
+        let utf8 = self.utf8
+        var start = utf8.startIndex, end = utf8.endIndex
+        while start < end, utf8[start] == 32 || utf8[start] == 9 { start = utf8.index(after: start) }
+        while end > start {
+            let before = utf8.index(before: end)
+            guard utf8[before] == 32 || utf8[before] == 9 else { break }
+            end = before
+        }
+        return String(self[start..<end])
+    }
+}
