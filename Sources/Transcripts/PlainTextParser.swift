@@ -64,12 +64,13 @@ extension PlainTextParser {
         }
 
         mutating func splitLines() {
-            var start = 0, codePoint = 0, number = 1
+            var start = 0, codePoint = 0, lineCodePoint = 0, number = 1
             var i = 0
             while i <= bytes.count {
                 if i == bytes.count || bytes[i] == 10 {
-                    lines.append(Line(start: start, end: i, codePoint: codePoint, number: number))
+                    lines.append(Line(start: start, end: i, codePoint: lineCodePoint, number: number))
                     codePoint += 1  // the LF
+                    lineCodePoint = codePoint
                     number += 1
                     start = i + 1
                 } else if bytes[i] & 0xC0 != 0x80 {

@@ -1,0 +1,15 @@
+import ArgumentParser
+
+/// The `rapport` command: parse, code, report on and export qualitative research transcripts.
+@main
+struct Rapport: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rapport",
+        abstract: "Parse, code and report on social-work research transcripts.",
+        discussion: """
+            Exit codes: 0 every input was read; 1 some inputs failed (the others were still \
+            processed and printed); 2 usage error. Rapport never opens a network connection.
+            """,
+        subcommands: [Parse.self]
+    )
+}
