@@ -180,8 +180,10 @@ extension PlainTextParser {
             let keys = fields.map { $0.key.lowercased() }
             let known = keys.filter { Self.headerKeys.contains($0) }.count
             guard known > 0 else { return nil }
-            // A key that names a speaker makes the paragraph dialogue, not a header.
-            for key in keys where !Self.headerKeys.contains(key) {
+            // A key that names a speaker makes the paragraph dialogue, not a header, unless the
+            // paragraph is plainly a header (an `Encounter:` line, or two header keys).
+            let plainlyHeader = keys.contains("encounter") || known >= 2
+            for key in keys where !Self.headerKeys.contains(key) && !plainlyHeader {
                 if Role(defaultForLabel: key) != nil || current.participant(forLabel: key) != nil
                     || seenSpeakers.contains(key) { return nil }
             }

@@ -1,0 +1,123 @@
+import Transcripts
+
+/// Works out who acts in a sentence of observation prose ("The worker crouches down …",
+/// "Grandad walks the student back to her car and tells her …"): the last person mentioned
+/// before the cue who is followed by a verb, else the first person in the sentence. People are
+/// recognised from the encounter's participants (labels and names) and from role nouns.
+struct ActorResolver: Sendable {
+    struct Actor: Equatable {
+        var words: String
+        var role: Role
+    }
+
+    /// Lower-cased participant labels and names → role.
+    var people: [String: Role] = [:]
+
+    init(encounter: Encounter?) {
+        for p in encounter?.participants ?? [] {
+            people[p.label.lowercased()] = p.role
+            if let name = p.name?.lowercased() {
+                people[name] = p.role
+                if let first = name.split(separator: " ").first { people[String(first)] = p.role }
+            }
+        }
+    }
+
+    static let twoWordNouns: [String: Role] = [
+        "social worker": .worker, "support worker": .worker, "duty worker": .worker, "independent worker": .worker,
+        "health visitor": .professional, "police officer": .professional, "head teacher": .professional,
+        "team manager": .worker, "duty manager": .worker, "family worker": .worker,
+    ]
+    static let nouns: [String: Role] = [
+        "worker": .worker, "sw": .worker, "fsw": .worker, "manager": .worker, "practitioner": .worker,
+        "caseworker": .worker, "student": .worker,
+        "mum": .client, "mother": .client, "dad": .client, "father": .client, "parent": .client, "parents": .client,
+        "nan": .client, "gran": .client, "grandad": .client, "grandma": .client, "grandmother": .client,
+        "grandfather": .client, "stepdad": .client, "stepmum": .client, "carer": .client, "aunt": .client,
+        "uncle": .client, "mr": .client, "mrs": .client, "ms": .client, "boyfriend": .client, "girlfriend": .client,
+        "partner": .client, "couple": .client, "family": .client,
+        "child": .child, "children": .child, "teenager": .child, "teenagers": .child, "son": .child,
+        "daughter": .child, "boy": .child, "girl": .child, "toddler": .child, "kids": .child, "twins": .child,
+        "chair": .professional, "teacher": .professional, "nurse": .professional, "gp": .professional,
+        "doctor": .professional, "police": .professional, "officer": .professional, "solicitor": .professional,
+        "midwife": .professional, "judge": .professional, "hv": .professional, "panel": .professional,
+        "interviewer": .researcher, "researcher": .researcher, "i": .researcher,
+    ]
+    /// Capitalised words that begin sentences or clauses but are not people.
+    static let notNames: Set<String> = [
+        "the", "a", "an", "she", "he", "they", "it", "when", "as", "at", "after", "before", "without", "according",
+        "nobody", "this", "that", "there", "then", "while", "if", "in", "on", "of", "for", "and", "but", "so",
+        "we", "you", "her", "his", "their", "our", "my", "your", "one", "two", "three", "both", "all", "every",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+        "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+        "oh", "ok", "okay", "yes", "no", "well", "right", "honestly", "perhaps", "maybe", "of", "with", "from",
+        "christmas", "easter", "council", "court", "conference", "social", "services", "police", "school",
+    ]
+    static let irregularVerbs: Set<String> = [
+        "is", "was", "has", "had", "said", "told", "sat", "stood", "took", "went", "came", "gave", "kept", "left",
+        "made", "put", "ran", "saw", "spoke", "knew", "felt", "heard", "held", "let", "set", "got", "rang",
+        "can", "could", "will", "would", "won't", "can't", "doesn't", "does", "did", "didn't", "isn't", "wasn't",
+        "must", "should", "may", "might", "just", "then", "also", "still", "never", "always", "stays",
+    ]
+
+    /// The actor for a cue starting at token `cue` among `tokens`, or nil when nobody is named.
+    func actor(tokens: [Token], cue: Int) -> Actor? {
+        var sentenceStart = cue
+        while sentenceStart > 0, tokens[sentenceStart - 1].kind != .stop { sentenceStart -= 1 }
+        var candidates: [(index: Int, end: Int, actor: Actor)] = []
+        var i = sentenceStart
+        while i < cue {
+            if let (actor, next) = reference(tokens, at: i, sentenceStart: sentenceStart) {
+                candidates.append((i, next, actor))
+                i = next
+            } else {
+                i += 1
+            }
+        }
+        if let acting = candidates.last(where: { followedByVerb(tokens, at: $0.end) }) { return acting.actor }
+        return candidates.first?.actor
+    }
+
+    /// A person reference starting at token `i` and the index after it.
+    func reference(_ tokens: [Token], at i: Int, sentenceStart: Int) -> (Actor, Int)? {
+        guard tokens[i].kind == .word else { return nil }
+        let word = Self.stripPossessive(tokens[i].text)
+        if i + 1 < tokens.count, tokens[i + 1].kind == .word {
+            let pair = word + " " + Self.stripPossessive(tokens[i + 1].text)
+            if let role = people[pair] ?? Self.twoWordNouns[pair] { return (Actor(words: pair, role: role), i + 2) }
+        }
+        if let role = people[word] { return (Actor(words: word, role: role), i + 1) }
+        if let role = Self.nouns[word] {
+            // "Mr Hughes", "Mrs Khan": the title and the name are one person.
+            let next = (role == .client && ["mr", "mrs", "ms"].contains(word) && i + 1 < tokens.count) ? i + 2 : i + 1
+            return (Actor(words: word, role: role), next)
+        }
+        if tokens[i].capitalised, !Self.notNames.contains(word), word.count > 1 {
+            let atSentenceStart = i == sentenceStart || tokens[i - 1].kind == .quote
+            if !atSentenceStart || followedByVerb(tokens, at: i + 1) {
+                return (Actor(words: word, role: .unknown), i + 1)
+            }
+        }
+        return nil
+    }
+
+    static func stripPossessive(_ word: String) -> String {
+        word.hasSuffix("'s") ? String(word.dropLast(2)) : word
+    }
+
+    func followedByVerb(_ tokens: [Token], at index: Int) -> Bool {
+        var i = index
+        while i < tokens.count, tokens[i].kind == .comma { i += 1 }
+        guard i < tokens.count, tokens[i].kind == .word else { return false }
+        var word = tokens[i].text
+        if word.hasSuffix("ly"), word.count > 4, i + 1 < tokens.count, tokens[i + 1].kind == .word {
+            word = tokens[i + 1].text
+        }
+        if Self.irregularVerbs.contains(word) { return true }
+        if word.hasSuffix("ed") && word.count > 3 { return true }
+        if word.hasSuffix("s") && !word.hasSuffix("ss") && !word.hasSuffix("us") && !word.hasSuffix("'s") && word.count > 2 {
+            return true
+        }
+        return false
+    }
+}

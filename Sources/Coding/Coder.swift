@@ -1,0 +1,136 @@
+import Transcripts
+
+/// The automatic coder: a pure function of (segment, encounter, codebook) → annotations, with the
+/// evidence for each (cue, rule, negation and role decisions), so every code can be audited.
+public struct Coder: Sendable {
+    public let codebook: Codebook
+    let compiled: CompiledCodebook
+    /// The name annotations carry as their coder.
+    public var coderName = "rapport"
+
+    public init(codebook: Codebook) {
+        self.codebook = codebook
+        self.compiled = CompiledCodebook(codebook)
+    }
+
+    /// A cue that matched and survived the negation and role checks.
+    struct Hit {
+        var entry: Int
+        var tokenStart: Int
+        var tokenEnd: Int
+        var negation: String
+        var actor: String
+    }
+
+    /// Codes one segment of `encounter`; `baseOffset` is ignored (ranges come from the segment).
+    public func code(_ segment: Segment, in encounter: Encounter) -> [Annotation] {
+        code(text: segment.text, start: segment.start, kind: segment.kind, speaker: segment.speaker,
+             role: segment.role, segmentIndex: segment.index, encounter: encounter)
+    }
+
+    /// Codes free text as one segment: the engine behind `code(_:in:)` and `rapport evaluate`.
+    public func code(
+        text: String, start: Int, kind: Segment.Kind, speaker: String?, role: Role?, segmentIndex: Int,
+        encounter: Encounter?
+    ) -> [Annotation] {
+        let tokens = Tokenizer.tokenize(text)
+        guard !tokens.isEmpty else { return [] }
+        let actors = ActorResolver(encounter: encounter)
+        var hits: [Hit] = []
+        for i in tokens.indices where tokens[i].kind == .word {
+            for entryIndex in compiled.candidates(for: tokens[i].text) {
+                let entry = compiled.entries[entryIndex]
+                if !entry.cue.kinds.isEmpty && !entry.cue.kinds.contains(kind) { continue }
+                guard let end = CueMatcher.match(entry.pattern, tokens: tokens, start: i) else { continue }
+                if !entry.unless.isEmpty && Self.sentenceMatches(entry.unless, tokens: tokens, around: i) { continue }
+                // Negation.
+                let finding = NegationScope.find(tokens: tokens, start: i, end: end)
+                var negationNote = "none"
+                switch (finding, entry.cue.negation) {
+                case (.none, .requires): continue
+                case (.none, _): break
+                case (.negated(let t), .cancels): _ = t; continue
+                case (.negated(let t), _): negationNote = "negated by '\(t)', kept"
+                case (.disclaimer(let t), _): negationNote = "disclaimer '\(t) …, but', kept"
+                }
+                // Roles: the speaker of a turn, or the actor named in observation prose.
+                var actorNote = ""
+                if kind == .utterance, let speaker {
+                    let r = role ?? .unknown
+                    actorNote = "speaker \(speaker) (\(r.rawValue))"
+                    if !entry.roles.isEmpty && !entry.roles.contains(r) { continue }
+                } else if let actor = actors.actor(tokens: tokens, cue: i) {
+                    actorNote = "actor '\(actor.words)' (\(actor.role.rawValue))"
+                    if !entry.roles.isEmpty && !entry.roles.contains(actor.role) { continue }
+                } else {
+                    actorNote = "no actor named"
+                }
+                hits.append(Hit(entry: entryIndex, tokenStart: i, tokenEnd: end, negation: negationNote, actor: actorNote))
+            }
+        }
+        // Weak cues (weight < 1) count only with support from another cue of the same code.
+        var weight: [String: Double] = [:]
+        for hit in hits { weight[compiled.entries[hit.entry].topLevel, default: 0] += compiled.entries[hit.entry].cue.weight }
+        hits.removeAll { weight[compiled.entries[$0.entry].topLevel, default: 0] < 0.999 }
+        return annotations(for: hits, tokens: tokens, text: text, start: start, kind: kind, role: role,
+                           segmentIndex: segmentIndex, encounter: encounter)
+    }
+
+    /// One annotation per code and sentence: the passage is the sentence holding the cue.
+    func annotations(
+        for hits: [Hit], tokens: [Token], text: String, start: Int, kind: Segment.Kind, role: Role?,
+        segmentIndex: Int, encounter: Encounter?
+    ) -> [Annotation] {
+        let context = Self.context(kind: kind, role: role, encounter: encounter)
+        let scalars = Array(text.unicodeScalars)
+        var seen: Set<String> = []
+        var out: [Annotation] = []
+        for hit in hits.sorted(by: { ($0.tokenStart, $0.entry) < ($1.tokenStart, $1.entry) }) {
+            let entry = compiled.entries[hit.entry]
+            let sentence = Self.sentence(tokens: tokens, around: hit.tokenStart, scalarCount: scalars.count)
+            let key = "\(entry.code)@\(sentence.lowerBound)"
+            if seen.contains(key) { continue }
+            seen.insert(key)
+            let matchStart = tokens[hit.tokenStart].start, matchEnd = tokens[hit.tokenEnd - 1].end
+            let matched = String(String.UnicodeScalarView(scalars[matchStart..<matchEnd]))
+            out.append(Annotation(
+                code: entry.code, segment: segmentIndex, start: start + sentence.lowerBound, end: start + sentence.upperBound,
+                coder: coderName, context: context,
+                evidence: Evidence(matched: matched, cue: entry.cue.phrase, rule: entry.cue.rule,
+                                   negation: hit.negation, actor: hit.actor)))
+        }
+        return out.sorted { ($0.start, $0.code) < ($1.start, $1.code) }
+    }
+
+    /// Whether any of `patterns` matches in the sentence holding token `index`.
+    static func sentenceMatches(_ patterns: [CuePattern], tokens: [Token], around index: Int) -> Bool {
+        var first = index
+        while first > 0, tokens[first - 1].kind != .stop { first -= 1 }
+        var k = first
+        while k < tokens.count, k == first || tokens[k - 1].kind != .stop {
+            if tokens[k].kind == .word, patterns.contains(where: { CueMatcher.match($0, tokens: tokens, start: k) != nil }) {
+                return true
+            }
+            k += 1
+        }
+        return false
+    }
+
+    /// The code-point range of the sentence holding token `index`, from its first to its last token.
+    static func sentence(tokens: [Token], around index: Int, scalarCount: Int) -> Range<Int> {
+        var first = index
+        while first > 0, tokens[first - 1].kind != .stop { first -= 1 }
+        var last = index
+        while last + 1 < tokens.count, tokens[last].kind != .stop { last += 1 }
+        let lower = tokens[first].start
+        let upper = min(tokens[last].end, scalarCount)
+        return lower..<max(lower, upper)
+    }
+
+    static func context(kind: Segment.Kind, role: Role?, encounter: Encounter?) -> Annotation.Context {
+        if kind == .observation { return .observation }
+        let description = ((encounter?.kind ?? "") + " " + (encounter?.setting ?? "")).lowercased()
+        if description.contains("interview") || role == .researcher { return .interview }
+        return .encounter
+    }
+}

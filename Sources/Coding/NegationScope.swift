@@ -1,0 +1,62 @@
+/// NegEx-style negation: a trigger ("not", "never", "didn't", "without", "hardly" …) negates the
+/// words after it up to the end of the clause (punctuation, or a contrastive "but"). A first-person
+/// denial followed by "but" ("I'm not threatening you, but …") is a disclaimer that still performs
+/// the act, so it does not cancel.
+enum NegationScope {
+    enum Finding: Equatable {
+        case none
+        case negated(trigger: String)
+        case disclaimer(trigger: String)
+    }
+
+    static let triggers: Set<String> = [
+        "not", "no", "never", "nobody", "nothing", "none", "neither", "nor", "without", "hardly",
+        "barely", "scarcely", "cannot", "nowhere", "noone", "instead",
+    ]
+    static let clauseBreakers: Set<String> = ["but", "although", "though", "however", "yet", "except", "whereas", "until"]
+    static let firstPerson: Set<String> = ["i", "i'm", "we", "we're", "im"]
+    static let window = 6
+
+    static func isTrigger(_ word: String) -> Bool {
+        triggers.contains(word) || word.hasSuffix("n't")
+    }
+
+    /// Whether the match starting at token `start` (ending before `end`) is in a negation's scope.
+    static func find(tokens: [Token], start: Int, end: Int) -> Finding {
+        var i = start - 1
+        var words = 0
+        while i >= 0, words < window {
+            let t = tokens[i]
+            if t.kind == .stop || t.kind == .comma || t.kind == .dash { return .none }
+            if t.kind == .word {
+                if clauseBreakers.contains(t.text) { return .none }
+                if isTrigger(t.text) || (t.text == "rather" && i + 1 < tokens.count && tokens[i + 1].text == "than") {
+                    return isDisclaimer(tokens: tokens, trigger: i, end: end)
+                        ? .disclaimer(trigger: t.text) : .negated(trigger: t.text)
+                }
+                words += 1
+            }
+            i -= 1
+        }
+        return .none
+    }
+
+    /// "I'm not X, but …": first person just before the trigger and a "but" later in the sentence.
+    static func isDisclaimer(tokens: [Token], trigger: Int, end: Int) -> Bool {
+        var hasFirstPerson = false
+        var k = trigger - 1
+        var seen = 0
+        while k >= 0, seen < 3, tokens[k].kind == .word {
+            if firstPerson.contains(tokens[k].text) { hasFirstPerson = true }
+            seen += 1
+            k -= 1
+        }
+        guard hasFirstPerson else { return false }
+        var j = end
+        while j < tokens.count, tokens[j].kind != .stop {
+            if tokens[j].kind == .word && tokens[j].text == "but" { return true }
+            j += 1
+        }
+        return false
+    }
+}
