@@ -1,25 +1,34 @@
-/// Matches compiled cue patterns against a token stream: adjacent words, optional words and
-/// short gaps that stay within a clause.
+/// Matches compiled cue patterns against a token stream: adjacent words, alternatives, optional
+/// groups and short gaps that stay within a clause.
 enum CueMatcher {
     /// The index one past the last token matched when `pattern` matches starting at `start`.
     static func match(_ pattern: CuePattern, tokens: [Token], start: Int) -> Int? {
-        match(pattern.elements[...], tokens: tokens, at: start, lastEnd: start)
+        match(pattern.elements[...], tokens: tokens, at: start, lastEnd: start, first: true)
     }
 
-    private static func match(_ elements: ArraySlice<CuePattern.Element>, tokens: [Token], at position: Int, lastEnd: Int) -> Int? {
+    private static func match(
+        _ elements: ArraySlice<CuePattern.Element>, tokens: [Token], at position: Int, lastEnd: Int, first: Bool
+    ) -> Int? {
         guard let element = elements.first else { return lastEnd }
         let rest = elements.dropFirst()
         switch element {
-        case .word(let words, let prefixes, let optional):
-            if let p = nextWord(tokens, from: position), accepts(tokens[p].text, words, prefixes),
-               let end = match(rest, tokens: tokens, at: p + 1, lastEnd: p + 1) {
-                return end
+        case .word(let words, let prefixes):
+            // The first word must sit exactly at the start position.
+            guard let p = first ? (position < tokens.count && tokens[position].kind == .word ? position : nil)
+                                : nextWord(tokens, from: position),
+                  accepts(tokens[p].text, words, prefixes) else { return nil }
+            return match(rest, tokens: tokens, at: p + 1, lastEnd: p + 1, first: false)
+        case .group(let alternatives, let optional):
+            for alternative in alternatives {
+                if let end = match(alternative[...] + rest, tokens: tokens, at: position, lastEnd: lastEnd, first: first) {
+                    return end
+                }
             }
-            return optional ? match(rest, tokens: tokens, at: position, lastEnd: lastEnd) : nil
+            return optional ? match(rest, tokens: tokens, at: position, lastEnd: lastEnd, first: first) : nil
         case .gap(let maximum):
             var p = position
             for _ in 0...maximum {
-                if let end = match(rest, tokens: tokens, at: p, lastEnd: lastEnd) { return end }
+                if let end = match(rest, tokens: tokens, at: p, lastEnd: lastEnd, first: false) { return end }
                 guard let w = nextWord(tokens, from: p, crossingCommas: true) else { return nil }
                 p = w + 1
             }

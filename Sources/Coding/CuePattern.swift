@@ -2,11 +2,12 @@
 /// Codebooks/README.md:
 /// - `shout` matches the word and its regular inflections (shouts, shouted, shouting);
 /// - `=shout` matches the word exactly; `threaten*` any word starting with `threaten`;
-/// - `swear|curse` either word; `(really)` an optional word; `...` up to three words of gap
-///   within the clause; `you'll` and `you will` are written as they are spoken.
+/// - `swear|swore` either word; `(the worker|her|him)` one of several phrases;
+/// - `(really)?` an optional word or group; `...` up to three words of gap within the clause.
 struct CuePattern: Hashable, Sendable {
-    enum Element: Hashable, Sendable {
-        case word(Set<String>, prefixes: [String], optional: Bool)
+    indirect enum Element: Hashable, Sendable {
+        case word(Set<String>, prefixes: [String])
+        case group([[Element]], optional: Bool)
         case gap(Int)
     }
 
@@ -14,68 +15,135 @@ struct CuePattern: Hashable, Sendable {
 
     /// Compiles `phrase`, or returns a message saying why it cannot match anything.
     static func compile(_ phrase: String) -> Result<CuePattern, CuePatternError> {
-        var elements: [Element] = []
-        let parts = phrase.lowercased().replacingApostrophes().split(whereSeparator: { $0 == " " || $0 == "\t" })
-        for raw in parts {
-            var part = String(raw)
-            if part == "..." || part == "…" {
-                if case .gap = elements.last { continue }
-                elements.append(.gap(3))
+        var parser = PhraseParser(chars: Array(phrase.lowercased().replacingApostrophes()))
+        do {
+            var elements = try parser.sequence(closing: nil)
+            guard elements.contains(where: \.isRequired) else {
+                return .failure(CuePatternError(message: "cue '\(phrase)' has no required word, so it can never match"))
+            }
+            while case .gap = elements.first { elements.removeFirst() }
+            while case .gap = elements.last { elements.removeLast() }
+            return .success(CuePattern(elements: elements))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    /// The words a match can start with, for the matcher's index (nil when it can start anywhere).
+    var startWords: (words: Set<String>, prefixes: [String]) {
+        var words = Set<String>(), prefixes: [String] = []
+        Self.collectStarts(elements[...], into: &words, &prefixes)
+        return (words, prefixes)
+    }
+
+    /// Adds the possible first words of `elements`; returns whether the sequence can be empty.
+    @discardableResult
+    static func collectStarts(_ elements: ArraySlice<Element>, into words: inout Set<String>, _ prefixes: inout [String]) -> Bool {
+        for element in elements {
+            switch element {
+            case .word(let w, let p):
+                words.formUnion(w)
+                prefixes += p
+                return false
+            case .group(let alternatives, let optional):
+                var anyEmpty = optional
+                for alternative in alternatives where collectStarts(alternative[...], into: &words, &prefixes) { anyEmpty = true }
+                if !anyEmpty { return false }
+            case .gap:
                 continue
             }
-            var optional = false
-            if part.hasPrefix("(") && part.hasSuffix(")") && part.count > 2 {
-                optional = true
-                part = String(part.dropFirst().dropLast())
+        }
+        return true
+    }
+}
+
+extension CuePattern.Element {
+    var isRequired: Bool {
+        switch self {
+        case .word: return true
+        case .group(let alternatives, let optional): return !optional && alternatives.allSatisfy { $0.contains(where: \.isRequired) }
+        case .gap: return false
+        }
+    }
+}
+
+/// Reads the cue syntax character by character: words, `|` alternatives, `( … )` groups with an
+/// optional `?`, and `...` gaps.
+struct PhraseParser {
+    var chars: [Character]
+    var i = 0
+
+    mutating func sequence(closing: Character?) throws(CuePatternError) -> [CuePattern.Element] {
+        var elements: [CuePattern.Element] = []
+        while i < chars.count {
+            let c = chars[i]
+            if c == " " || c == "\t" { i += 1; continue }
+            if let closing, c == closing || c == "|" { return elements }
+            if c == ")" || (c == "|" && closing == nil) {
+                throw CuePatternError(message: "unexpected '\(c)' at position \(i + 1)")
             }
-            var words = Set<String>(), prefixes: [String] = []
-            for alternative in part.split(separator: "|") {
-                var alt = String(alternative)
-                if alt.hasSuffix("*") {
-                    alt.removeLast()
-                    guard !alt.isEmpty, alt.allSatisfy(isWordCharacter) else {
-                        return .failure(CuePatternError(message: "wildcard '\(alternative)' needs letters before '*'"))
-                    }
-                    prefixes.append(alt)
-                } else if alt.hasPrefix("=") {
-                    alt.removeFirst()
-                    guard !alt.isEmpty, alt.allSatisfy(isWordCharacter) else {
-                        return .failure(CuePatternError(message: "'\(alternative)' is not a word"))
-                    }
-                    words.insert(alt)
-                } else {
-                    guard !alt.isEmpty, alt.allSatisfy(isWordCharacter) else {
-                        return .failure(CuePatternError(message: "'\(alternative)' is not a word (letters, digits, ' and - only)"))
-                    }
-                    words.formUnion(Inflection.forms(of: alt))
+            if c == "(" {
+                i += 1
+                var alternatives: [[CuePattern.Element]] = []
+                while true {
+                    let alt = try sequence(closing: ")")
+                    if alt.isEmpty { throw CuePatternError(message: "empty alternative in a group at position \(i + 1)") }
+                    alternatives.append(alt)
+                    guard i < chars.count else { throw CuePatternError(message: "'(' without a closing ')'") }
+                    let stop = chars[i]
+                    i += 1
+                    if stop == ")" { break }
                 }
+                var optional = false
+                if i < chars.count, chars[i] == "?" { optional = true; i += 1 }
+                elements.append(.group(alternatives, optional: optional))
+                continue
             }
-            guard !words.isEmpty || !prefixes.isEmpty else {
-                return .failure(CuePatternError(message: "empty alternative in '\(raw)'"))
+            if c == "." || c == "…" {
+                var n = 0
+                while i < chars.count, chars[i] == "." || chars[i] == "…" { n += 1; i += 1 }
+                if c == "." && n != 3 { throw CuePatternError(message: "write a gap as '...'") }
+                if case .gap = elements.last {} else { elements.append(.gap(3)) }
+                continue
             }
-            elements.append(.word(words, prefixes: prefixes, optional: optional))
+            // A word with its `|` alternatives: a|b|c*
+            var words = Set<String>(), prefixes: [String] = []
+            while true {
+                let start = i
+                while i < chars.count, Self.isWordCharacter(chars[i]) || chars[i] == "*" || chars[i] == "=" { i += 1 }
+                var word = String(chars[start..<i])
+                if word.isEmpty {
+                    throw CuePatternError(message: "expected a word at position \(i + 1), found '\(i < chars.count ? String(chars[i]) : "end")'")
+                }
+                if word.hasSuffix("*") {
+                    word.removeLast()
+                    guard !word.isEmpty, !word.contains("*"), !word.contains("=") else {
+                        throw CuePatternError(message: "wildcard '\(word)*' needs letters before '*'")
+                    }
+                    prefixes.append(word)
+                } else if word.hasPrefix("=") {
+                    word.removeFirst()
+                    guard !word.isEmpty, !word.contains("=") else { throw CuePatternError(message: "'=' must precede a word") }
+                    words.insert(word)
+                } else {
+                    guard !word.contains("*"), !word.contains("=") else {
+                        throw CuePatternError(message: "'\(word)': '*' goes at the end of a word, '=' at its start")
+                    }
+                    words.formUnion(Inflection.forms(of: word))
+                }
+                if i < chars.count, chars[i] == "|", i + 1 < chars.count, Self.isWordCharacter(chars[i + 1]) || chars[i + 1] == "=" {
+                    i += 1
+                    continue
+                }
+                break
+            }
+            elements.append(.word(words, prefixes: prefixes))
         }
-        guard elements.contains(where: { if case .word(_, _, false) = $0 { return true } else { return false } }) else {
-            return .failure(CuePatternError(message: "cue '\(phrase)' has no required word, so it can never match"))
-        }
-        if case .gap = elements.first { elements.removeFirst() }
-        if case .gap = elements.last { elements.removeLast() }
-        return .success(CuePattern(elements: elements))
+        if closing != nil { throw CuePatternError(message: "'(' without a closing ')'") }
+        return elements
     }
 
     static func isWordCharacter(_ c: Character) -> Bool { c.isLetter || c.isNumber || c == "'" || c == "-" }
-
-    /// The words a match can start with (the first element, plus the next if the first is optional).
-    var startWords: (words: Set<String>, prefixes: [String]) {
-        var words = Set<String>(), prefixes: [String] = []
-        for element in elements {
-            guard case .word(let w, let p, let optional) = element else { continue }
-            words.formUnion(w)
-            prefixes += p
-            if !optional { break }
-        }
-        return (words, prefixes)
-    }
 }
 
 struct CuePatternError: Error, Hashable, Sendable {

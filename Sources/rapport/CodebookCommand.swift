@@ -1,0 +1,51 @@
+import ArgumentParser
+import Coding
+import Reports
+import Transcripts
+
+/// `rapport codebook lint|show`: check and read codebooks.
+struct CodebookCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "codebook",
+        abstract: "Check or show a codebook.",
+        subcommands: [Lint.self, Show.self]
+    )
+
+    struct Lint: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Report unknown keys, duplicate ids, cues that can never match and codes without definitions."
+        )
+        @Argument(help: "Codebook YAML file.") var file: String
+
+        func run() throws {
+            let bytes: [UInt8]
+            do throws(Diagnostic) { bytes = try TranscriptLoader.readBytes(file) } catch {
+                Console.error(error.description)
+                throw ExitCode(1)
+            }
+            let problems = Codebook.lint(yaml: String(decoding: bytes, as: UTF8.self), source: file)
+            for p in problems { Console.error(p.description) }
+            let errors = problems.filter { $0.severity == .error }.count
+            Console.write("\(file): \(errors) errors, \(problems.count - errors) warnings\n")
+            if errors > 0 { throw ExitCode(1) }
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Print the code tree with definitions.")
+        @Argument(help: "Codebook YAML file (default: the built-in codebook).") var file: String?
+
+        func run() throws {
+            Console.ignoreSigpipe()
+            let book = try CodebookOption(codebook: file).load()
+            Console.write(CodebookSummary.text(book))
+        }
+    }
+}
+
+extension CodebookOption {
+    init(codebook: String?) {
+        self.init()
+        self.codebook = codebook
+    }
+}
