@@ -64,9 +64,19 @@ struct ActorResolver: Sendable {
     func actor(tokens: [Token], cue: Int) -> Actor? {
         var sentenceStart = cue
         while sentenceStart > 0, tokens[sentenceStart - 1].kind != .stop { sentenceStart -= 1 }
+        // Inside a quotation the actor is whoever is quoted: look only before the opening quote.
+        var limit = cue
+        let quotes = tokens[sentenceStart..<cue].indices.filter { tokens[$0].kind == .quote }
+        if quotes.count % 2 == 1, let opening = quotes.last {
+            limit = opening
+        } else if quotes.count >= 2 {
+            // Quote tokens also open a sentence inside a quotation, after a speech verb and comma.
+            sentenceStart = max(sentenceStart, quotes.last! + 1)
+            if sentenceStart >= cue { sentenceStart = quotes.first! }
+        }
         var candidates: [(index: Int, end: Int, actor: Actor)] = []
         var i = sentenceStart
-        while i < cue {
+        while i < limit {
             if let (actor, next) = reference(tokens, at: i, sentenceStart: sentenceStart) {
                 candidates.append((i, next, actor))
                 i = next
@@ -74,7 +84,8 @@ struct ActorResolver: Sendable {
                 i += 1
             }
         }
-        if let acting = candidates.last(where: { followedByVerb(tokens, at: $0.end) }) { return acting.actor }
+        if let acting = candidates.last(where: { followedByVerb(tokens, at: $0.end, copulas: false) }) { return acting.actor }
+        if let being = candidates.last(where: { followedByVerb(tokens, at: $0.end) }) { return being.actor }
         return candidates.first?.actor
     }
 
@@ -105,7 +116,11 @@ struct ActorResolver: Sendable {
         word.hasSuffix("'s") ? String(word.dropLast(2)) : word
     }
 
-    func followedByVerb(_ tokens: [Token], at index: Int) -> Bool {
+    static let copulas: Set<String> = ["is", "was", "has", "had", "isn't", "wasn't", "does", "doesn't"]
+
+    /// Whether a verb follows at `index` (skipping commas and one -ly adverb); with `copulas` false,
+    /// "is", "was", "has" do not count, so "how scared Priya is" does not make Priya the actor.
+    func followedByVerb(_ tokens: [Token], at index: Int, copulas: Bool = true) -> Bool {
         var i = index
         while i < tokens.count, tokens[i].kind == .comma { i += 1 }
         guard i < tokens.count, tokens[i].kind == .word else { return false }
@@ -113,6 +128,7 @@ struct ActorResolver: Sendable {
         if word.hasSuffix("ly"), word.count > 4, i + 1 < tokens.count, tokens[i + 1].kind == .word {
             word = tokens[i + 1].text
         }
+        if !copulas && Self.copulas.contains(word) { return false }
         if Self.irregularVerbs.contains(word) { return true }
         if word.hasSuffix("ed") && word.count > 3 { return true }
         if word.hasSuffix("s") && !word.hasSuffix("ss") && !word.hasSuffix("us") && !word.hasSuffix("'s") && word.count > 2 {

@@ -131,7 +131,9 @@ struct PhraseParser {
                     }
                     words.formUnion(Inflection.forms(of: word))
                 }
-                if i < chars.count, chars[i] == "|", i + 1 < chars.count, Self.isWordCharacter(chars[i + 1]) || chars[i + 1] == "=" {
+                // Inside a group `|` separates whole alternatives; outside, alternatives of one word.
+                if closing == nil, i < chars.count, chars[i] == "|", i + 1 < chars.count,
+                   Self.isWordCharacter(chars[i + 1]) || chars[i + 1] == "=" {
                     i += 1
                     continue
                 }

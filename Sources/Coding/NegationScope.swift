@@ -27,7 +27,8 @@ enum NegationScope {
         var words = 0
         while i >= 0, words < window {
             let t = tokens[i]
-            if t.kind == .stop || t.kind == .comma || t.kind == .dash { return .none }
+            // A quotation mark starts or ends someone else's words: negation does not reach across it.
+            if t.kind == .stop || t.kind == .comma || t.kind == .dash || t.kind == .quote { return .none }
             if t.kind == .word {
                 if clauseBreakers.contains(t.text) { return .none }
                 if isTrigger(t.text) || (t.text == "rather" && i + 1 < tokens.count && tokens[i + 1].text == "than") {

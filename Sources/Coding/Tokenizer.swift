@@ -27,15 +27,18 @@ public enum Tokenizer {
 
         func flush(_ end: Int) {
             guard !word.isEmpty else { return }
-            // Trim apostrophes at the ends ('cause, mums').
-            while word.last == 39 { word.removeLast() }
+            // A trailing apostrophe closes a quotation ('no') or marks a plural possessive (mums'):
+            // keep it as a quote mark after the word.
+            var trailing = 0
+            while word.last == 39 { word.removeLast(); trailing += 1 }
             var start = wordStart
             while word.first == 39 { word.removeFirst(); start += 1 }
             if !word.isEmpty {
                 var s = String(decoding: word, as: UTF8.self)
                 if hasNonASCII { s = s.lowercased() }
-                tokens.append(Token(kind: .word, text: s, start: start, end: end, capitalised: capitalised))
+                tokens.append(Token(kind: .word, text: s, start: start, end: end - trailing, capitalised: capitalised))
             }
+            if trailing > 0 { tokens.append(Token(kind: .quote, text: "'", start: end - 1, end: end)) }
             word.removeAll(keepingCapacity: true)
             hasNonASCII = false
         }
