@@ -10,6 +10,6 @@ struct Rapport: ParsableCommand {
             Exit codes: 0 every input was read; 1 some inputs failed (the others were still \
             processed and printed); 2 usage error. Rapport never opens a network connection.
             """,
-        subcommands: [Parse.self, Code.self, Evaluate.self, CodebookCommand.self]
+        subcommands: [Report.self, Parse.self, Code.self, Agree.self, Evaluate.self, CodebookCommand.self]
     )
 }

@@ -30,7 +30,7 @@ struct InlineText {
     /// Appends character data, collapsing whitespace.
     mutating func append(_ text: String) {
         for scalar in text.unicodeScalars {
-            if scalar.properties.isWhitespace {
+            if Self.isWhitespace(scalar) {
                 pendingSpace = true
                 continue
             }
@@ -70,8 +70,21 @@ struct InlineText {
 
     private mutating func flush() {
         guard !run.isEmpty else { return }
-        append(piece: run.precomposedStringWithCanonicalMapping)
+        // ASCII is already NFC; Foundation's normalisation is slow on Linux, so skip it there.
+        append(piece: run.utf8.allSatisfy { $0 < 0x80 } ? run : run.precomposedStringWithCanonicalMapping)
         run = ""
+    }
+
+    /// True when `text` is empty or only whitespace.
+    static func isBlank(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy(isWhitespace)
+    }
+
+    /// XML whitespace and Unicode's other spaces (no-break, em …), which collapse like a space.
+    @inline(__always)
+    static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.value < 0x80 { return scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r" || scalar.value == 0x0B || scalar.value == 0x0C }
+        return scalar.properties.isWhitespace
     }
 
     private mutating func append(piece: String) {

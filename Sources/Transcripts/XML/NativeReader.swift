@@ -140,7 +140,7 @@ struct NativeReader {
     }
 
     private func rejectText(_ text: String, in element: XMLTree.Element) throws(Diagnostic) {
-        if text.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) {
+        if !InlineText.isBlank(text) {
             let sample = InlineText.collapsed(text).prefix(30)
             throw error(element, "text '\(sample)' directly inside <\(element.name)>; put it in a <turn> or <observation>")
         }

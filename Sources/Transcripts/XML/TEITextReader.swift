@@ -68,7 +68,7 @@ struct TEITextReader {
         for content in element.children {
             switch content {
             case .text(let text):
-                guard text.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) else { continue }
+                guard !InlineText.isBlank(text) else { continue }
                 var inline = InlineText()
                 inline.append(text)
                 addSegment(SegmentDraft(kind: .observation, line: element.line, content: inline))

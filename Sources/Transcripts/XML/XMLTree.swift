@@ -39,7 +39,7 @@ enum XMLTree {
         var hasDirectText: Bool {
             children.contains { content in
                 if case .text(let text) = content {
-                    return text.unicodeScalars.contains { !$0.properties.isWhitespace }
+                    return !InlineText.isBlank(text)
                 }
                 return false
             }

@@ -1,0 +1,158 @@
+import Coding
+import Reports
+
+/// `rapport report` as tidy CSV (one row per group × code) and as JSON with everything.
+public enum ReportOutput {
+    public static let csvHeader = ["encounter", "case", "date", "setting", "role", "code", "passages", "words",
+                                   "per_1000_words", "coverage"]
+
+    /// Long format: loads straight into R (`read.csv`) or pandas (`pd.read_csv`) as tidy data.
+    public static func csv(_ report: FrequencyReport, by grouping: FrequencyReport.Grouping) -> String {
+        var csv = CSVWriter(header: csvHeader)
+        for row in report.rows(by: grouping) {
+            for code in report.codes {
+                let t = row.tally
+                csv.row([row.encounter ?? "", row.caseID ?? "", row.date ?? "", row.setting ?? "", row.role ?? "",
+                         code, String(t.passages(code)), String(t.words),
+                         t.rate(code).map { NumberText.fixed($0, digits: 3) } ?? "",
+                         t.coverage(code).map { NumberText.fixed($0, digits: 4) } ?? ""])
+            }
+        }
+        return csv.text
+    }
+
+    /// Everything: rows for the grouping, per-encounter figures with the role split, and codebook statistics.
+    public static func json(_ report: FrequencyReport, by grouping: FrequencyReport.Grouping) -> [UInt8] {
+        var w = JSONWriter()
+        w.beginObject()
+        w.field("codebook", report.codebook.name)
+        w.field("grouping", grouping.rawValue)
+        w.field("transcripts", report.transcripts)
+        w.key("codes")
+        w.beginArray()
+        for code in report.codes { w.string(code) }
+        w.endArray()
+        w.key("rows")
+        w.beginArray()
+        for row in report.rows(by: grouping) {
+            w.beginObject()
+            w.field("encounter", row.encounter)
+            w.field("case", row.caseID)
+            w.field("date", row.date)
+            w.field("setting", row.setting)
+            w.field("role", row.role)
+            write(row.tally, codes: report.codes, to: &w)
+            w.endObject()
+        }
+        w.endArray()
+        w.key("total")
+        w.beginObject()
+        write(report.total, codes: report.codes, to: &w)
+        w.endObject()
+        w.key("encounters")
+        w.beginArray()
+        for e in report.encounters {
+            w.beginObject()
+            w.field("path", e.path)
+            w.field("id", e.id)
+            w.field("case", e.caseID)
+            w.field("date", e.date)
+            w.field("setting", e.setting)
+            w.field("kind", e.kind)
+            write(e.total, codes: report.codes, to: &w)
+            w.key("by_role")
+            w.beginObject()
+            for role in e.byRole.keys.sorted() {
+                w.key(role)
+                w.beginObject()
+                write(e.byRole[role]!, codes: report.codes, to: &w)
+                w.endObject()
+            }
+            w.endObject()
+            w.endObject()
+        }
+        w.endArray()
+        w.key("codebook_statistics")
+        write(report.statistics, to: &w)
+        w.endObject()
+        return w.bytes + [10]
+    }
+
+    static func write(_ t: Tally, codes: [String], to w: inout JSONWriter) {
+        w.field("encounters", t.encounters)
+        w.field("segments", t.segments)
+        w.field("words", t.words)
+        w.field("code_points", t.codePoints)
+        w.key("codes")
+        w.beginObject()
+        for code in codes {
+            w.key(code)
+            w.beginObject()
+            w.field("passages", t.passages(code))
+            w.field("per_1000_words", t.rate(code), digits: 3)
+            w.field("covered_code_points", t.covered[code] ?? 0)
+            w.field("coverage", t.coverage(code), digits: 4)
+            w.endObject()
+        }
+        w.endObject()
+    }
+
+    static func write(_ s: CodebookStatistics, to w: inout JSONWriter) {
+        w.beginObject()
+        w.key("codes")
+        w.beginArray()
+        for c in s.codes {
+            w.beginObject()
+            w.field("code", c.code)
+            w.field("name", c.name)
+            w.field("passages", c.passages)
+            w.field("encounters", c.encounters)
+            w.field("cases", c.cases)
+            w.endObject()
+        }
+        w.endArray()
+        w.key("cooccurrence")
+        w.beginObject()
+        w.key("codes")
+        w.beginArray()
+        for code in s.topLevel { w.string(code) }
+        w.endArray()
+        w.key("segments")
+        w.beginArray()
+        for row in s.cooccurrence {
+            w.beginArray()
+            for v in row { w.int(v) }
+            w.endArray()
+        }
+        w.endArray()
+        w.key("jaccard")
+        w.beginArray()
+        for i in s.topLevel.indices {
+            w.beginArray()
+            for j in s.topLevel.indices { w.double(s.jaccard(i, j), digits: 4) }
+            w.endArray()
+        }
+        w.endArray()
+        w.endObject()
+        w.key("timelines")
+        w.beginObject()
+        for caseID in s.timelines.keys.sorted() {
+            w.key(caseID)
+            w.beginArray()
+            for p in s.timelines[caseID]! {
+                w.beginObject()
+                w.field("encounter", p.encounter)
+                w.field("date", p.date)
+                w.field("words", p.words)
+                w.key("passages")
+                w.beginObject()
+                for code in s.topLevel { w.field(code, p.passages[code] ?? 0) }
+                w.endObject()
+                w.endObject()
+            }
+            w.endArray()
+        }
+        w.endObject()
+        w.endObject()
+    }
+}

@@ -1,0 +1,80 @@
+import Coding
+import Transcripts
+
+/// Code frequencies for a corpus: per encounter, grouped by case, setting, month or role, with
+/// codebook statistics. Built from coded transcripts; every figure is a sum, so reports merge.
+public struct FrequencyReport: Sendable {
+    /// How rows are grouped.
+    public enum Grouping: String, Sendable, CaseIterable {
+        case encounter, `case`, setting, role, month
+    }
+
+    /// One output row: the keys that identify it and its tally.
+    public struct Row: Hashable, Sendable {
+        public var encounter: String?
+        public var caseID: String?
+        public var date: String?
+        public var setting: String?
+        public var role: String?
+        public var tally: Tally
+    }
+
+    public var codebook: Codebook
+    /// Code ids reported, in codebook order (top-level, plus sub-codes when asked).
+    public var codes: [String]
+    public var encounters: [EncounterFigures]
+    public var statistics: CodebookStatistics
+    public var transcripts: Int
+
+    public init(coded: [CodedTranscript], codebook: Codebook, subcodes: Bool) {
+        self.codebook = codebook
+        self.codes = subcodes ? codebook.allCodes.map(\.id) : codebook.topLevelIDs
+        self.transcripts = coded.count
+        var figures: [EncounterFigures] = []
+        for c in coded {
+            for e in c.transcript.encounters.indices {
+                figures.append(EncounterFigures(coded: c, encounter: e, codes: codes))
+            }
+        }
+        self.encounters = figures
+        self.statistics = CodebookStatistics(coded: coded, codebook: codebook)
+    }
+
+    /// The rows for a grouping, in a stable order (encounters in input order; groups sorted).
+    public func rows(by grouping: Grouping) -> [Row] {
+        switch grouping {
+        case .encounter:
+            return encounters.map { Row(encounter: $0.id, caseID: $0.caseID, date: $0.date, setting: $0.setting, role: nil, tally: $0.total) }
+        case .role:
+            return encounters.flatMap { e in
+                e.byRole.keys.sorted(by: Self.roleOrder).map { role in
+                    Row(encounter: e.id, caseID: e.caseID, date: e.date, setting: e.setting, role: role, tally: e.byRole[role]!)
+                }
+            }
+        case .case:
+            return grouped { $0.caseID ?? "(no case)" }.map { Row(encounter: nil, caseID: $0.key, date: nil, setting: nil, role: nil, tally: $0.tally) }
+        case .setting:
+            return grouped { $0.setting ?? "(no setting)" }.map { Row(encounter: nil, caseID: nil, date: nil, setting: $0.key, role: nil, tally: $0.tally) }
+        case .month:
+            return grouped { $0.month ?? "(no date)" }.map { Row(encounter: nil, caseID: nil, date: $0.key, setting: nil, role: nil, tally: $0.tally) }
+        }
+    }
+
+    /// The sum over every encounter.
+    public var total: Tally {
+        var t = Tally()
+        for e in encounters { t.merge(e.total) }
+        return t
+    }
+
+    func grouped(_ key: (EncounterFigures) -> String) -> [(key: String, tally: Tally)] {
+        var groups: [String: Tally] = [:]
+        for e in encounters { groups[key(e), default: Tally()].merge(e.total) }
+        return groups.keys.sorted().map { ($0, groups[$0]!) }
+    }
+
+    static func roleOrder(_ a: String, _ b: String) -> Bool {
+        let order = ["observation"] + Role.allCases.map(\.rawValue)
+        return (order.firstIndex(of: a) ?? 99, a) < (order.firstIndex(of: b) ?? 99, b)
+    }
+}

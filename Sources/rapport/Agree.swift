@@ -1,0 +1,88 @@
+import ArgumentParser
+import Coding
+import Exports
+import Foundation
+import Reports
+import Transcripts
+
+/// `rapport agree`: inter-coder agreement between codings, or over a reliability table.
+struct Agree: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Agreement between coders: percent agreement, Cohen's and Fleiss' kappa, Krippendorff's alpha.",
+        discussion: """
+            CODINGS are files from 'rapport code --format jsonl' (one coder each) or CSV files with \
+            columns path, encounter, segment, code, coder (one row per code a coder applied). Units \
+            are segments. With --table, FILE.csv is a reliability matrix: first column the unit id, \
+            one column per coder, an empty cell where a coder gave no value.
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case table, json }
+
+    @Argument(help: "Codings to compare (JSONL from 'rapport code', or CSV).")
+    var codings: [String] = []
+
+    @Option(help: "A reliability data matrix (CSV) instead of codings.")
+    var table: String?
+
+    @Option(help: "Level of measurement for --table: nominal, ordinal, interval or ratio.")
+    var level: MeasurementLevel = .nominal
+
+    @Flag(help: "List the units the coders disagree on.")
+    var disagreements = false
+
+    @Option(help: "Output format: table or json.")
+    var format: Format = .table
+
+    @OptionGroup var codebook: CodebookOption
+
+    func validate() throws {
+        if table == nil && codings.isEmpty { throw ValidationError("give codings to compare, or --table FILE.csv") }
+    }
+
+    func run() throws {
+        Console.ignoreSigpipe()
+        if let table {
+            let text = try readText(table)
+            do throws(ReliabilityTableError) {
+                let data = try ReliabilityData(csv: text, level: level)
+                Console.write(AgreementTable.text(table: data, level: level))
+            } catch {
+                Console.error("\(table):\(error.line):\(error.column): error: \(error.message)")
+                throw ExitCode(1)
+            }
+            return
+        }
+        var all: [Codings] = []
+        for path in codings {
+            let text = try readText(path)
+            do throws(Diagnostic) {
+                all += path.lowercased().hasSuffix(".csv") ? try Codings.csv(text, source: path) : try Codings.jsonl(text, source: path)
+            } catch {
+                Console.error(error.description)
+                throw ExitCode(1)
+            }
+        }
+        guard all.count >= 2 else {
+            Console.error("rapport: agreement needs at least two coders; found \(all.map(\.coder).joined(separator: ", "))")
+            throw ExitCode(2)
+        }
+        let codes = try codebook.load().topLevelIDs
+        let agreement = CodingAgreement(all, codes: codes)
+        switch format {
+        case .table: Console.write(AgreementTable.text(agreement, disagreements: disagreements))
+        case .json: Console.write(AgreementOutput.json(agreement, disagreements: disagreements))
+        }
+    }
+
+    func readText(_ path: String) throws -> String {
+        do throws(Diagnostic) {
+            return try TextDecoding.decode(TranscriptLoader.readBytes(path), path: path).text
+        } catch {
+            Console.error(error.description)
+            throw ExitCode(1)
+        }
+    }
+}
+
+extension MeasurementLevel: ExpressibleByArgument {}
