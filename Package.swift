@@ -38,7 +38,7 @@ let package = Package(
         ),
         .testTarget(name: "TranscriptsTests", dependencies: ["Transcripts"]),
         .testTarget(name: "CodingTests", dependencies: ["Coding", "Transcripts"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Coding", "Transcripts"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Coding", "Transcripts"], exclude: ["krippendorff_reference.py"]),
         .testTarget(name: "ExportsTests", dependencies: ["Exports", "Reports", "Coding", "Transcripts"]),
         .testTarget(name: "rapportTests", dependencies: ["rapport"]),
     ]

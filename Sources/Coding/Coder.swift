@@ -68,10 +68,14 @@ public struct Coder: Sendable {
                 hits.append(Hit(entry: entryIndex, tokenStart: i, tokenEnd: end, negation: negationNote, actor: actorNote))
             }
         }
-        // Weak cues (weight < 1) count only with support from another cue of the same code.
+        // Weak cues (weight < 1) count only with support from another cue of the same code in
+        // the same sentence.
         var weight: [String: Double] = [:]
-        for hit in hits { weight[compiled.entries[hit.entry].topLevel, default: 0] += compiled.entries[hit.entry].cue.weight }
-        hits.removeAll { weight[compiled.entries[$0.entry].topLevel, default: 0] < 0.999 }
+        func key(_ hit: Hit) -> String {
+            "\(compiled.entries[hit.entry].topLevel)@\(Self.sentence(tokens: tokens, around: hit.tokenStart, scalarCount: Int.max).lowerBound)"
+        }
+        for hit in hits { weight[key(hit), default: 0] += compiled.entries[hit.entry].cue.weight }
+        hits.removeAll { weight[key($0), default: 0] < 0.999 }
         return annotations(for: hits, tokens: tokens, text: text, start: start, kind: kind, role: role,
                            segmentIndex: segmentIndex, encounter: encounter)
     }

@@ -3,6 +3,7 @@
 /// rendition (see `XMLTextRenderer`), so segment ranges, word counts and notes mean the same as
 /// for `.txt` files. Parsing is safe for untrusted files: no network, no external entities.
 public struct XMLTranscriptParser: Sendable {
+    /// Creates a parser; it holds no state, so one value can be shared across threads.
     public init() {}
 
     /// Parses the XML in `bytes` read from `path`; throws a located `Diagnostic` for malformed

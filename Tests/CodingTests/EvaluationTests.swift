@@ -1,0 +1,44 @@
+import Foundation
+import Testing
+@testable import Coding
+
+@Suite("Evaluation against hand-coded samples")
+struct EvaluationTests {
+    static let devGold = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/data/dev-gold.tsv")
+
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: devGold.path), "../shared/data/dev-gold.tsv not present"))
+    func devSetMeetsTheQualityTarget() throws {
+        let gold = try GoldSet.load(path: Self.devGold.path)
+        #expect(gold.rows.count == 160)
+        let evaluation = Evaluation(gold: gold, coder: defaultCoder)
+        #expect(evaluation.macroF1 >= 0.85)
+        for code in evaluation.codes { #expect((code.kappa ?? 0) >= 0.75, "\(code.code) κ \(code.kappa ?? -1)") }
+    }
+
+    @Test func scoresAreComputedPerCode() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-eval-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let file = dir.appendingPathComponent("g.tsv")
+        try """
+            # comment
+            id\tsource\tcodes\ttext\tphenomenon
+            a\tt\tpower\tSW: We will go to court.\tplain
+            b\tt\t\tThe kettle boils.\tplain
+            c\tt\tempathy\tThe worker nods.\tplain
+            d\tt\t\tSW: You lot are all the same.\tplain
+            """.write(to: file, atomically: true, encoding: .utf8)
+        let e = Evaluation(gold: try GoldSet.load(path: file.path), coder: defaultCoder)
+        let power = e.codes.first { $0.code == "power" }!
+        #expect(power.truePositives == 1 && power.falsePositives == 0)
+        let hostility = e.codes.first { $0.code == "hostility" }!
+        #expect(hostility.falsePositives == 1 && hostility.support == 0)
+        let empathy = e.codes.first { $0.code == "empathy" }!
+        #expect(empathy.falseNegatives == 1 && empathy.recall == 0)
+        #expect(e.outcomes.filter(\.exact).count == 2)
+    }
+
+    @Test func inlineTurnsAreSplit() {
+        #expect(InlineTurns.splitting("Interviewer: Was he angry? SW: No.") == "Interviewer: Was he angry?\nSW: No.")
+        #expect(InlineTurns.splitting("She said: no.") == "She said: no.")
+    }
+}
