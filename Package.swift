@@ -14,6 +14,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
     ],
     targets: [
         .systemLibrary(
@@ -21,14 +22,20 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
-        .target(name: "Transcripts", dependencies: ["CLibXML2"]),
+        .target(
+            name: "Transcripts",
+            dependencies: ["CLibXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         .target(
             name: "Coding",
             dependencies: ["Transcripts", .product(name: "Yams", package: "Yams")],
             resources: [.embedInCode("Resources/relationship.yaml")]
         ),
         .target(name: "Reports", dependencies: ["Transcripts", "Coding"]),
-        .target(name: "Exports", dependencies: ["Transcripts", "Coding", "Reports", "CLibXML2"]),
+        .target(
+            name: "Exports",
+            dependencies: ["Transcripts", "Coding", "Reports", "CLibXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         .executableTarget(
             name: "rapport",
             dependencies: [
