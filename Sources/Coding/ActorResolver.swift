@@ -89,6 +89,32 @@ struct ActorResolver: Sendable {
         return candidates.first?.actor
     }
 
+    static let speechVerbs: Set<String> = [
+        "says", "said", "tells", "told", "asks", "asked", "reckons", "thinks", "thought", "explains", "explained",
+        "promises", "promised", "warns", "warned", "texts", "texted", "writes", "wrote", "reports", "reported",
+    ]
+
+    /// In reported speech ("Jordan says his social worker told him it's his choice"), the last person
+    /// before the cue who is followed by a verb of saying; nil when the sentence reports nobody.
+    func reporter(tokens: [Token], cue: Int) -> Actor? {
+        var sentenceStart = cue
+        while sentenceStart > 0, tokens[sentenceStart - 1].kind != .stop { sentenceStart -= 1 }
+        var found: Actor?
+        var i = sentenceStart
+        while i < cue {
+            if let (actor, next) = reference(tokens, at: i, sentenceStart: sentenceStart) {
+                if actor.role != .researcher, next < tokens.count, tokens[next].kind == .word,
+                   Self.speechVerbs.contains(tokens[next].text) {
+                    found = actor
+                }
+                i = next
+            } else {
+                i += 1
+            }
+        }
+        return found
+    }
+
     /// A person reference starting at token `i` and the index after it.
     func reference(_ tokens: [Token], at i: Int, sentenceStart: Int) -> (Actor, Int)? {
         guard tokens[i].kind == .word else { return nil }

@@ -56,9 +56,15 @@ public struct Coder: Sendable {
                 // Roles: the speaker of a turn, or the actor named in observation prose.
                 var actorNote = ""
                 if kind == .utterance, let speaker {
-                    let r = role ?? .unknown
-                    actorNote = "speaker \(speaker) (\(r.rawValue))"
-                    if !entry.roles.isEmpty && !entry.roles.contains(r) { continue }
+                    // A turn that reports someone else's words is coded by what it reports.
+                    if let reported = actors.reporter(tokens: tokens, cue: i) {
+                        actorNote = "reported '\(reported.words)' (\(reported.role.rawValue)) in turn of \(speaker)"
+                        if !entry.roles.isEmpty && !entry.roles.contains(reported.role) { continue }
+                    } else {
+                        let r = role ?? .unknown
+                        actorNote = "speaker \(speaker) (\(r.rawValue))"
+                        if !entry.roles.isEmpty && !entry.roles.contains(r) { continue }
+                    }
                 } else if let actor = actors.actor(tokens: tokens, cue: i) {
                     actorNote = "actor '\(actor.words)' (\(actor.role.rawValue))"
                     if !entry.roles.isEmpty && !entry.roles.contains(actor.role) { continue }
