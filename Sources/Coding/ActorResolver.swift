@@ -69,6 +69,17 @@ struct ActorResolver: Sendable {
         let quotes = tokens[sentenceStart..<cue].indices.filter { tokens[$0].kind == .quote }
         if quotes.count % 2 == 1, let opening = quotes.last {
             limit = opening
+            // `Mum says the FSW "was lovely"`: a person right before the quote is its subject.
+            var k = opening - 1
+            if k >= sentenceStart, tokens[k].kind == .comma { k -= 1 }
+            if k >= sentenceStart, tokens[k].kind == .word {
+                for start in [k - 1, k] where start >= sentenceStart {
+                    if let (actor, next) = reference(tokens, at: start, sentenceStart: sentenceStart), next == k + 1,
+                       actor.role != .researcher {
+                        return actor
+                    }
+                }
+            }
         } else if quotes.count >= 2 {
             // Quote tokens also open a sentence inside a quotation, after a speech verb and comma.
             sentenceStart = max(sentenceStart, quotes.last! + 1)

@@ -32,6 +32,8 @@ enum NegationScope {
             if t.kind == .word {
                 if clauseBreakers.contains(t.text) { return .none }
                 if isTrigger(t.text) || (t.text == "rather" && i + 1 < tokens.count && tokens[i + 1].text == "than") {
+                    // "doesn't mean you can't be a brilliant one": two negations cancel out.
+                    if hasEarlierTrigger(tokens: tokens, before: i, budget: window - words) { return .none }
                     return isDisclaimer(tokens: tokens, trigger: i, end: end)
                         ? .disclaimer(trigger: t.text) : .negated(trigger: t.text)
                 }
@@ -40,6 +42,22 @@ enum NegationScope {
             i -= 1
         }
         return .none
+    }
+
+    /// Whether another negation trigger stands before `index` within `budget` words of the clause.
+    static func hasEarlierTrigger(tokens: [Token], before index: Int, budget: Int) -> Bool {
+        var i = index - 1
+        var words = 0
+        while i >= 0, words < max(budget, 3) {
+            let t = tokens[i]
+            if t.kind == .stop || t.kind == .comma || t.kind == .quote { return false }
+            if t.kind == .word {
+                if isTrigger(t.text) { return true }
+                words += 1
+            }
+            i -= 1
+        }
+        return false
     }
 
     /// "I'm not X, but …": first person just before the trigger and a "but" later in the sentence.
