@@ -27,10 +27,15 @@ struct ActorResolver: Sendable {
         "social worker": .worker, "support worker": .worker, "duty worker": .worker, "independent worker": .worker,
         "health visitor": .professional, "police officer": .professional, "head teacher": .professional,
         "team manager": .worker, "duty manager": .worker, "family worker": .worker,
+        "personal adviser": .worker, "personal advisor": .worker, "youth worker": .worker, "key worker": .worker,
+        "justice worker": .worker, "contact supervisor": .worker, "deputy head": .professional,
+        "school nurse": .professional, "young person": .child
     ]
     static let nouns: [String: Role] = [
         "worker": .worker, "sw": .worker, "fsw": .worker, "manager": .worker, "practitioner": .worker,
-        "caseworker": .worker, "student": .worker,
+        "caseworker": .worker, "student": .worker, "adviser": .worker, "advisor": .worker, "pa": .worker,
+        "supervisor": .worker, "pc": .professional, "senco": .professional, "head": .professional,
+        "lad": .child, "yp": .child,
         "mum": .client, "mother": .client, "dad": .client, "father": .client, "parent": .client, "parents": .client,
         "nan": .client, "gran": .client, "grandad": .client, "grandma": .client, "grandmother": .client,
         "grandfather": .client, "stepdad": .client, "stepmum": .client, "carer": .client, "aunt": .client,

@@ -11,14 +11,16 @@ enum NegationScope {
 
     static let triggers: Set<String> = [
         "not", "no", "never", "nobody", "nothing", "none", "neither", "nor", "without", "hardly",
-        "barely", "scarcely", "cannot", "nowhere", "noone", "instead",
+        "barely", "scarcely", "cannot", "nowhere", "noone", "instead", "nobody's", "no-one", "nothing's",
+        "nae", "naw",
     ]
     static let clauseBreakers: Set<String> = ["but", "although", "though", "however", "yet", "except", "whereas", "until"]
     static let firstPerson: Set<String> = ["i", "i'm", "we", "we're", "im"]
     static let window = 6
 
     static func isTrigger(_ word: String) -> Bool {
-        triggers.contains(word) || word.hasSuffix("n't")
+        // "didn't", and the Scots "wouldnae", "cannae", "dinnae".
+        triggers.contains(word) || word.hasSuffix("n't") || (word.hasSuffix("nae") && word.count > 4)
     }
 
     /// Whether the match starting at token `start` (ending before `end`) is in a negation's scope.
