@@ -41,7 +41,11 @@ public enum FrequencyTable {
         totalLabel[0] = "total"
         table.append(cells(nil, tally: total, label: totalLabel))
         let numeric = Set((header.count - 1 - 3 * report.codes.count)..<header.count)
-        var out = TextTable.render(table, rightAligned: numeric)
+        // Within a code's group of three columns one space is enough; groups are set apart by two.
+        let first = header.count - 3 * report.codes.count
+        var gaps: [Int: Int] = [:]
+        for k in 0..<report.codes.count { gaps[first + 3 * k + 1] = 1; gaps[first + 3 * k + 2] = 1 }
+        var out = TextTable.render(table, rightAligned: numeric, gaps: gaps)
         out += "\(total.encounters) encounters, \(report.transcripts) transcripts.\n"
         out += "\nPer code: passages (segments carrying the code), rate per 1,000 words, share of text covered.\n"
         out += "Codes: " + report.codes.map { "\(abbreviation($0)) = \($0)" }.joined(separator: ", ") + "\n"
