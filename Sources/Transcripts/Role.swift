@@ -57,5 +57,8 @@ public enum Role: String, Codable, Sendable, CaseIterable, Comparable {
         "hv": .professional, "health visitor": .professional, "police": .professional, "pc": .professional,
         "teacher": .professional, "gp": .professional, "nurse": .professional, "chair": .professional,
         "iro": .professional, "solicitor": .professional, "midwife": .professional,
+        "officer": .professional, "advocate": .professional, "guardian": .professional, "senco": .professional,
+        "pa": .worker, "adviser": .worker, "advisor": .worker, "fc": .client, "foster carer": .client,
+        "aunt": .client, "uncle": .client,
     ]
 }
