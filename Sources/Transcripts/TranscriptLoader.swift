@@ -4,7 +4,7 @@ import Foundation
 /// extension calls for.
 public enum TranscriptLoader {
     /// File extensions read when a folder is given, lower-cased.
-    public static let extensions: Set<String> = ["txt", "text", "xml", "tei"]
+    public static let extensions: Set<String> = ["txt", "text", "xml", "tei", "docx", "odt", "vtt", "srt"]
 
     /// The files named by `paths`, folders searched recursively, in a stable sorted order.
     /// A path that does not exist is reported as a `Diagnostic`.
@@ -46,11 +46,18 @@ public enum TranscriptLoader {
         return try parse(bytes: bytes, path: path)
     }
 
-    /// Parses bytes as the format `path`'s extension names (plain text unless XML).
+    /// Parses bytes as the format `path`'s extension names (plain text unless XML, Word,
+    /// OpenDocument or subtitles; see docs/formats.md).
     public static func parse(bytes: [UInt8], path: String) throws(Diagnostic) -> Transcript {
         switch (path as NSString).pathExtension.lowercased() {
         case "xml", "tei":
             return try XMLTranscriptParser().parse(bytes: bytes, path: path)
+        case "docx":
+            return try WordDocumentParser().parse(bytes: bytes, path: path)
+        case "odt":
+            return try OpenDocumentParser().parse(bytes: bytes, path: path)
+        case "vtt", "srt":
+            return try SubtitleParser().parse(bytes: bytes, path: path)
         default:
             return try PlainTextParser().parse(bytes: bytes, path: path)
         }
