@@ -9,7 +9,7 @@ struct Code: ParsableCommand {
         abstract: "Code transcripts with a codebook; prints one JSON line per segment (or CSV per annotation)."
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case jsonl, csv }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case jsonl, csv, tei }
 
     @OptionGroup var inputs: InputOptions
     @OptionGroup var codebook: CodebookOption
@@ -30,6 +30,8 @@ struct Code: ParsableCommand {
             var csv = CSVWriter(header: CodingOutput.csvHeader)
             for c in coded { CodingOutput.csvRows(c, into: &csv) }
             Console.write(csv.text)
+        case .tei:
+            Console.write(try TEIExport.corpus(coded, codebook: coder.codebook))
         }
         if !errors.isEmpty { throw ExitCode(1) }
     }

@@ -1,0 +1,100 @@
+import ArgumentParser
+import Coding
+import Exports
+import Reports
+import Transcripts
+
+/// `rapport import`: codings from a REFI-QDA project or an annotated TEI file as Rapport codings.
+struct Import: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Read codings from a REFI-QDA project (.qdpx, .qde) or annotated TEI (.tei.xml, .xml) as Rapport codings.",
+        discussion: """
+            Prints the codings as 'rapport code' does: JSONL (one object per segment; give it to \
+            'rapport agree' with the tool's own codings) or CSV (one row per annotation, with a coder \
+            column, so one file can hold a whole team). A project's text sources are parsed as \
+            transcripts and each coded selection becomes an annotation of the segments it covers; \
+            what cannot be carried over (other media, notes, sets …) is listed on stderr. A TEI file \
+            gives its <seg ana>, @ana and <span> codes, with ranges in the text Rapport reads from it. \
+            With --report, prints the frequency report of 'rapport report' over the imported codings \
+            instead (codes as in --codebook).
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case jsonl, csv }
+    enum ReportFormat: String, ExpressibleByArgument, CaseIterable { case table, csv, json }
+
+    @Argument(help: ArgumentHelp("A .qdpx or .qde project, or an annotated TEI file.", valueName: "file"))
+    var file: String
+
+    @Option(help: "Output format: jsonl (one object per segment) or csv (one row per annotation).")
+    var format: Format = .jsonl
+
+    @Option(help: "Keep only this coder's codings (a REFI-QDA user name, or a TEI respStmt's name).")
+    var coder: String?
+
+    @OptionGroup var codebook: CodebookOption
+
+    @Option(help: "Print a frequency report of the imported codings instead: table, csv or json.")
+    var report: ReportFormat?
+
+    @Option(help: "With --report: group rows by encounter, case, setting, role or month.")
+    var by: FrequencyReport.Grouping = .encounter
+
+    @Option(name: .shortAndLong, help: "Write to this file (atomically) instead of standard output.")
+    var output: String?
+
+    @Flag(name: .shortAndLong, help: "Do not print warnings.")
+    var quiet = false
+
+    func run() throws {
+        Console.ignoreSigpipe()
+        let book = try codebook.load()
+        var result: ImportResult
+        do throws(Diagnostic) {
+            let lower = file.lowercased()
+            if lower.hasSuffix(".xml") || lower.hasSuffix(".tei") {
+                result = try TEIImport.read(bytes: TranscriptLoader.readBytes(file), path: file)
+            } else {
+                let imported = try REFIQDAImport.read(path: file, codebook: book)
+                result = imported.result
+                let project = imported.project
+                if !quiet {
+                    let codes = project.allCodes.count, sources = project.sources.count
+                    let users = project.users.map(\.name).joined(separator: ", ")
+                    Console.error("\(file): \(project.users.count) users (\(users)), \(codes) codes, \(sources) text sources")
+                }
+            }
+        } catch {
+            Console.error(error.description)
+            throw ExitCode(1)
+        }
+        if let coder { result = result.filtered(coder: coder) }
+        if !quiet {
+            for warning in result.warnings { Console.error(warning.description) }
+            if format == .jsonl && result.coders.count > 1 {
+                Console.error("rapport: warning: codings of \(result.coders.count) coders (\(result.coders.joined(separator: ", "))) in one JSONL stream; 'rapport agree' reads one coder per JSONL file: use --coder NAME or --format csv")
+            }
+        }
+        let bytes: [UInt8]
+        if let report {
+            let figures = FrequencyReport(coded: result.coded, codebook: book, subcodes: false)
+            switch report {
+            case .table: bytes = Array(FrequencyTable.text(figures, by: by).utf8)
+            case .csv: bytes = Array(ReportOutput.csv(figures, by: by).utf8)
+            case .json: bytes = ReportOutput.json(figures, by: by)
+            }
+            try Output.write(bytes, to: output, inputs: [file])
+            return
+        }
+        switch format {
+        case .jsonl:
+            var writer = JSONWriter()
+            bytes = result.coded.flatMap { CodingOutput.jsonl($0, into: &writer) }
+        case .csv:
+            var csv = CSVWriter(header: CodingOutput.csvHeader)
+            for c in result.coded { CodingOutput.csvRows(c, into: &csv) }
+            bytes = Array(csv.text.utf8)
+        }
+        try Output.write(bytes, to: output, inputs: [file])
+    }
+}
