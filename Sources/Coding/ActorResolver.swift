@@ -75,8 +75,8 @@ struct ActorResolver: Sendable {
         if quotes.count % 2 == 1, let opening = quotes.last {
             limit = opening
             // `Mum says the FSW "was lovely"`: a person right before the quote is its subject.
-            var k = opening - 1
-            if k >= sentenceStart, tokens[k].kind == .comma { k -= 1 }
+            // ("The worker says to Reece, 'I …'" is direct speech: the comma rules that reading out.)
+            let k = opening - 1
             if k >= sentenceStart, tokens[k].kind == .word {
                 for start in [k - 1, k] where start >= sentenceStart {
                     if let (actor, next) = reference(tokens, at: start, sentenceStart: sentenceStart), next == k + 1,

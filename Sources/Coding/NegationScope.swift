@@ -54,6 +54,8 @@ enum NegationScope {
             let t = tokens[i]
             if t.kind == .stop || t.kind == .comma || t.kind == .quote { return false }
             if t.kind == .word {
+                // "Nobody shouts and nobody walks out": coordinated negations do not cancel out.
+                if t.text == "and" || t.text == "or" || t.text == "nor" { return false }
                 if isTrigger(t.text) { return true }
                 words += 1
             }

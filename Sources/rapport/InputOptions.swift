@@ -10,7 +10,7 @@ struct InputOptions: ParsableArguments {
     @Flag(help: "Stop at the first input that cannot be read.")
     var strict = false
 
-    @Flag(name: .shortAndLong, help: "Do not print warnings.")
+    @Flag(name: .shortAndLong, help: "Do not print warnings (nor the progress bar shown on a terminal).")
     var quiet = false
 
     /// Every input parsed in parallel, in the order of `inputFiles`, with the errors of those that
@@ -18,13 +18,16 @@ struct InputOptions: ParsableArguments {
     func load() throws -> (transcripts: [Transcript], errors: [Diagnostic]) {
         let (files, missing) = TranscriptLoader.inputFiles(paths)
         var errors = missing
-        if strict, let first = errors.first {
-            Console.error(first.description)
-            throw ExitCode(1)
+        for error in missing {
+            Console.error(error.description)
+            if strict { throw ExitCode(1) }
         }
+        let progress = Progress.start(files: files.count, enabled: !quiet)
         let results = ParallelMap.map(files) { path -> Result<Transcript, Diagnostic> in
+            defer { progress?.advance(path: path) }
             do throws(Diagnostic) { return .success(try TranscriptLoader.load(path: path)) } catch { return .failure(error) }
         }
+        progress?.finish()
         var transcripts: [Transcript] = []
         for result in results {
             switch result {

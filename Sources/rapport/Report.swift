@@ -10,7 +10,7 @@ struct Report: ParsableCommand {
         abstract: "Code frequencies per encounter (or case, setting, role, month), with codebook statistics."
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case table, csv, json }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case table, csv, json, html }
 
     @OptionGroup var inputs: InputOptions
     @OptionGroup var codebook: CodebookOption
@@ -18,7 +18,7 @@ struct Report: ParsableCommand {
     @Option(help: "Group rows by encounter, case, setting, role or month.")
     var by: FrequencyReport.Grouping = .encounter
 
-    @Option(help: "Output format: table (default on a terminal), csv (tidy, long) or json.")
+    @Option(help: "Output format: table (default on a terminal), csv (tidy, long), json or html (a self-contained page; the default for -o FILE.html).")
     var format: Format?
 
     @Flag(help: "Report sub-codes as well as the top-level codes.")
@@ -30,23 +30,44 @@ struct Report: ParsableCommand {
     @Option(name: .shortAndLong, help: "Write to this file (atomically) instead of standard output.")
     var output: String?
 
+    @Option(help: "Add inter-coder agreement to the HTML report: a file from 'rapport agree --format json'.")
+    var agreement: String?
+
     func run() throws {
         Console.ignoreSigpipe()
         let coder = Coder(codebook: try codebook.load())
+        let extensionFormat: Format = output?.hasSuffix(".json") == true ? .json : (output.map { $0.hasSuffix(".html") || $0.hasSuffix(".htm") } == true ? .html : .csv)
+        let chosen = format ?? (output == nil && Console.stdoutIsTerminal ? .table : extensionFormat)
+        if agreement != nil && chosen != .html { throw ValidationError("--agreement goes into the HTML report; add --format html") }
+        let agreementFigures = try agreement.map(Self.readAgreement)
         let (transcripts, errors) = try inputs.load()
         let coded = ParallelMap.map(transcripts) { coder.code($0) }
         let report = FrequencyReport(coded: coded, codebook: coder.codebook, subcodes: subcodes)
         let bytes: [UInt8]
-        switch format ?? (output == nil && Console.stdoutIsTerminal ? .table : (output?.hasSuffix(".json") == true ? .json : .csv)) {
+        switch chosen {
         case .table:
             var text = FrequencyTable.text(report, by: by)
             if codebookStats { text += "\n" + StatisticsTable.text(report.statistics) }
             bytes = Array(text.utf8)
         case .csv: bytes = Array(ReportOutput.csv(report, by: by).utf8)
         case .json: bytes = ReportOutput.json(report, by: by)
+        case .html: bytes = Array(HTMLReport.render(report: report, coded: coded, agreement: agreementFigures).utf8)
         }
         try Output.write(bytes, to: output, inputs: inputs.paths)
         if !errors.isEmpty { throw ExitCode(1) }
+    }
+
+    /// The agreement figures in `path`; a message and exit code 2 when it is not agreement JSON.
+    static func readAgreement(_ path: String) throws -> AgreementSummary {
+        let bytes: [UInt8]
+        do throws(Diagnostic) { bytes = try TranscriptLoader.readBytes(path) } catch {
+            Console.error(error.description)
+            throw ExitCode(2)
+        }
+        do throws(AgreementSummary.ReadError) { return try AgreementSummary(json: bytes) } catch {
+            Console.error("\(path): error: \(error.message)")
+            throw ExitCode(2)
+        }
     }
 }
 

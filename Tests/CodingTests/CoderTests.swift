@@ -40,8 +40,8 @@ struct CoderTests {
             """
         let t = PlainTextParser().parse(text: text, path: "t.txt")
         let coded = defaultCoder.code(t)
-        let contexts = coded.annotations.flatMap { $0.flatMap { $0.map(\.context) } }
-        #expect(contexts == [.observation, .encounter, .interview])
+        let contexts = coded.annotations.flatMap { $0.map { Set($0.map(\.context)) } }
+        #expect(contexts == [[.observation], [.encounter], [.interview]])
     }
 
     @Test func weakCuesNeedSupportInTheSameSentence() {
