@@ -2,7 +2,8 @@
 public struct CSVWriter: Sendable {
     public private(set) var text = ""
 
-    public init(header: [String]) { row(header) }
+    /// A writer that starts with `header` (none when empty).
+    public init(header: [String]) { if !header.isEmpty { row(header) } }
 
     public mutating func row(_ fields: [String]) {
         text += fields.map(Self.escape).joined(separator: ",")

@@ -20,18 +20,26 @@ struct Code: ParsableCommand {
     func run() throws {
         Console.ignoreSigpipe()
         let coder = Coder(codebook: try codebook.load())
-        let (transcripts, errors) = try inputs.load()
-        let coded = ParallelMap.map(transcripts) { coder.code($0) }
+        let errors: [Diagnostic]
         switch format {
         case .jsonl:
-            var writer = JSONWriter()
-            for c in coded { Console.write(CodingOutput.jsonl(c, into: &writer)) }
+            // Coded and rendered in parallel, written in input order, one file at a time.
+            errors = try inputs.stream(transform: { transcript in
+                var writer = JSONWriter()
+                return CodingOutput.jsonl(coder.code(transcript), into: &writer)
+            }, consume: { Console.write($0) })
         case .csv:
-            var csv = CSVWriter(header: CodingOutput.csvHeader)
-            for c in coded { CodingOutput.csvRows(c, into: &csv) }
-            Console.write(csv.text)
+            Console.write(CSVWriter(header: CodingOutput.csvHeader).text)
+            errors = try inputs.stream(transform: { transcript in
+                var csv = CSVWriter(header: [])
+                CodingOutput.csvRows(coder.code(transcript), into: &csv)
+                return csv.text
+            }, consume: { Console.write($0) })
         case .tei:
+            let loaded = try inputs.load()
+            let coded = ParallelMap.map(loaded.transcripts) { coder.code($0) }
             Console.write(try TEIExport.corpus(coded, codebook: coder.codebook))
+            errors = loaded.errors
         }
         if !errors.isEmpty { throw ExitCode(1) }
     }

@@ -8,7 +8,7 @@ struct CodebookCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "codebook",
         abstract: "Check or show a codebook.",
-        subcommands: [Lint.self, Show.self]
+        subcommands: [Lint.self, Show.self, Cues.self]
     )
 
     struct Lint: ParsableCommand {
@@ -39,6 +39,25 @@ struct CodebookCommand: ParsableCommand {
             Console.ignoreSigpipe()
             let book = try CodebookOption(codebook: file).load()
             Console.write(CodebookSummary.text(book))
+        }
+    }
+
+    struct Cues: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print every cue as a regular expression, one per line (for rg -i -f, or a script).",
+            discussion: "With --with-codes each line is 'code<TAB>expression'. Negation, role and weight rules are not expressible as regular expressions and are left out."
+        )
+        @Argument(help: "Codebook YAML file (default: the built-in codebook).") var file: String?
+        @Flag(help: "Prefix each expression with its code id and a tab.") var withCodes = false
+
+        func run() throws {
+            Console.ignoreSigpipe()
+            let book = try CodebookOption(codebook: file).load()
+            var out = ""
+            for (code, expression) in book.cueExpressions {
+                out += withCodes ? "\(code)\t\(expression)\n" : expression + "\n"
+            }
+            Console.write(out)
         }
     }
 }

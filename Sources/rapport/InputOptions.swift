@@ -4,7 +4,7 @@ import Transcripts
 
 /// Options every command that reads transcripts shares.
 struct InputOptions: ParsableArguments {
-    @Argument(help: "Transcript files or folders (searched recursively for .txt, .xml, .tei).")
+    @Argument(help: "Transcript files or folders (searched recursively for .txt, .xml, .tei, .docx, .odt, .vtt, .srt).")
     var paths: [String]
 
     @Flag(help: "Stop at the first input that cannot be read.")
@@ -13,36 +13,57 @@ struct InputOptions: ParsableArguments {
     @Flag(name: .shortAndLong, help: "Do not print warnings (nor the progress bar shown on a terminal).")
     var quiet = false
 
-    /// Every input parsed in parallel, in the order of `inputFiles`, with the errors of those that
-    /// failed. Errors and (unless --quiet) warnings go to stderr as they would from a compiler.
+    /// Every input parsed in parallel, in input order, with the errors of those that failed.
+    /// Holds every transcript in memory: for commands that need them all at once (parse, HTML).
     func load() throws -> (transcripts: [Transcript], errors: [Diagnostic]) {
+        var transcripts: [Transcript] = []
+        let errors = try stream(transform: { $0 }) { transcripts.append($0) }
+        return (transcripts, errors)
+    }
+
+    /// Streams the inputs through `transform` in bounded parallel batches and hands each result to
+    /// `consume` in input order, so memory stays flat however large the corpus. Errors and (unless
+    /// --quiet) warnings go to stderr as a compiler prints them; --strict stops at the first error.
+    /// Returns the errors of the inputs that failed.
+    func stream<T: Sendable>(
+        batchSize: Int = 64, transform: @escaping @Sendable (Transcript) -> T, consume: (T) throws -> Void
+    ) throws -> [Diagnostic] {
         let (files, missing) = TranscriptLoader.inputFiles(paths)
         var errors = missing
         for error in missing {
             Console.error(error.description)
             if strict { throw ExitCode(1) }
         }
-        let progress = Progress.start(files: files.count, enabled: !quiet)
-        let results = ParallelMap.map(files) { path -> Result<Transcript, Diagnostic> in
-            defer { progress?.advance(path: path) }
-            do throws(Diagnostic) { return .success(try TranscriptLoader.load(path: path)) } catch { return .failure(error) }
+        if files.isEmpty && missing.isEmpty {
+            Console.error("rapport: no transcripts found in \(paths.joined(separator: ", ")) (looked for \(TranscriptLoader.extensions.sorted().map { "." + $0 }.joined(separator: " ")))")
         }
-        progress?.finish()
-        var transcripts: [Transcript] = []
-        for result in results {
-            switch result {
-            case .success(let t):
-                transcripts.append(t)
-                if !quiet { for w in t.warnings { Console.error(w.description) } }
-            case .failure(let d):
-                errors.append(d)
-                Console.error(d.description)
-                if strict { throw ExitCode(1) }
+        let progress = Progress.start(files: files.count, enabled: !quiet)
+        defer { progress?.finish() }
+        var start = 0
+        while start < files.count {
+            let batch = Array(files[start..<min(files.count, start + batchSize)])
+            start += batch.count
+            let results = ParallelMap.map(batch) { path -> Result<(T, [Diagnostic]), Diagnostic> in
+                defer { progress?.advance(path: path) }
+                do throws(Diagnostic) {
+                    let transcript = try TranscriptLoader.load(path: path)
+                    return .success((transform(transcript), transcript.warnings))
+                } catch {
+                    return .failure(error)
+                }
+            }
+            for result in results {
+                switch result {
+                case .success(let (value, warnings)):
+                    if !quiet { for w in warnings { Console.error(w.description) } }
+                    try consume(value)
+                case .failure(let d):
+                    errors.append(d)
+                    Console.error(d.description)
+                    if strict { throw ExitCode(1) }
+                }
             }
         }
-        if files.isEmpty && missing.isEmpty {
-            Console.error("rapport: no transcripts found in \(paths.joined(separator: ", ")) (looked for .txt, .xml, .tei)")
-        }
-        return (transcripts, errors)
+        return errors
     }
 }

@@ -40,9 +40,23 @@ struct Report: ParsableCommand {
         let chosen = format ?? (output == nil && Console.stdoutIsTerminal ? .table : extensionFormat)
         if agreement != nil && chosen != .html { throw ValidationError("--agreement goes into the HTML report; add --format html") }
         let agreementFigures = try agreement.map(Self.readAgreement)
-        let (transcripts, errors) = try inputs.load()
-        let coded = ParallelMap.map(transcripts) { coder.code($0) }
-        let report = FrequencyReport(coded: coded, codebook: coder.codebook, subcodes: subcodes)
+        var report = FrequencyReport(codebook: coder.codebook, subcodes: subcodes)
+        var coded: [CodedTranscript] = []
+        let errors: [Diagnostic]
+        if chosen == .html {
+            // The HTML report shows every transcript, so it keeps them all.
+            let loaded = try inputs.load()
+            coded = ParallelMap.map(loaded.transcripts) { coder.code($0) }
+            for c in coded { report.add(c) }
+            errors = loaded.errors
+        } else {
+            // Everything else streams: only the figures of each transcript are kept.
+            let codes = report.codes
+            errors = try inputs.stream(transform: { transcript in
+                let c = coder.code(transcript)
+                return (FrequencyReport.figures(for: c, codes: codes), c)
+            }, consume: { report.add(figures: $0.0, statisticsOf: $0.1) })
+        }
         let bytes: [UInt8]
         switch chosen {
         case .table:

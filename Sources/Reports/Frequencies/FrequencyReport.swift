@@ -26,18 +26,35 @@ public struct FrequencyReport: Sendable {
     public var statistics: CodebookStatistics
     public var transcripts: Int
 
-    public init(coded: [CodedTranscript], codebook: Codebook, subcodes: Bool) {
+    /// An empty report, to be filled transcript by transcript with `add(_:)`.
+    public init(codebook: Codebook, subcodes: Bool) {
         self.codebook = codebook
         self.codes = subcodes ? codebook.allCodes.map(\.id) : codebook.topLevelIDs
-        self.transcripts = coded.count
-        var figures: [EncounterFigures] = []
-        for c in coded {
-            for e in c.transcript.encounters.indices {
-                figures.append(EncounterFigures(coded: c, encounter: e, codes: codes))
-            }
-        }
-        self.encounters = figures
-        self.statistics = CodebookStatistics(coded: coded, codebook: codebook)
+        self.transcripts = 0
+        self.encounters = []
+        self.statistics = CodebookStatistics(codebook: codebook)
+    }
+
+    public init(coded: [CodedTranscript], codebook: Codebook, subcodes: Bool) {
+        self.init(codebook: codebook, subcodes: subcodes)
+        for c in coded { add(c) }
+    }
+
+    /// Adds one coded transcript; the transcript itself is not kept, only its figures.
+    public mutating func add(_ coded: CodedTranscript) {
+        add(figures: Self.figures(for: coded, codes: codes), statisticsOf: coded)
+    }
+
+    /// The per-encounter figures of a transcript: the part of `add(_:)` that can run in parallel.
+    public static func figures(for coded: CodedTranscript, codes: [String]) -> [EncounterFigures] {
+        coded.transcript.encounters.indices.map { EncounterFigures(coded: coded, encounter: $0, codes: codes) }
+    }
+
+    /// Adds precomputed figures and the statistics of their transcript.
+    public mutating func add(figures: [EncounterFigures], statisticsOf coded: CodedTranscript) {
+        transcripts += 1
+        encounters += figures
+        statistics.add(coded)
     }
 
     /// The rows for a grouping, in a stable order (encounters in input order; groups sorted).
