@@ -18,8 +18,13 @@ public struct CodedTranscript: Sendable {
 extension Coder {
     /// Codes every segment of every encounter in `transcript`.
     public func code(_ transcript: Transcript) -> CodedTranscript {
+        let cache = CandidateCache(sequences: compiled.sequences.count)
         let annotations = transcript.encounters.map { encounter in
-            encounter.segments.map { code($0, in: encounter) }
+            let actors = ActorResolver(encounter: encounter)
+            return encounter.segments.map { segment in
+                code(text: segment.text, start: segment.start, kind: segment.kind, speaker: segment.speaker,
+                     role: segment.role, segmentIndex: segment.index, encounter: encounter, actors: actors, cache: cache)
+            }
         }
         return CodedTranscript(transcript: transcript, annotations: annotations)
     }

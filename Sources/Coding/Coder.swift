@@ -33,15 +33,36 @@ public struct Coder: Sendable {
         text: String, start: Int, kind: Segment.Kind, speaker: String?, role: Role?, segmentIndex: Int,
         encounter: Encounter?
     ) -> [Annotation] {
+        code(text: text, start: start, kind: kind, speaker: speaker, role: role, segmentIndex: segmentIndex,
+             encounter: encounter, actors: ActorResolver(encounter: encounter),
+             cache: CandidateCache(sequences: compiled.sequences.count))
+    }
+
+    func code(
+        text: String, start: Int, kind: Segment.Kind, speaker: String?, role: Role?, segmentIndex: Int,
+        encounter: Encounter?, actors: ActorResolver, cache: CandidateCache
+    ) -> [Annotation] {
         let tokens = Tokenizer.tokenize(text)
         guard !tokens.isEmpty else { return [] }
-        let actors = ActorResolver(encounter: encounter)
+        var present: Set<String> = []
+        present.reserveCapacity(tokens.count)
+        for t in tokens where t.kind == .word { present.insert(t.text) }
+        cache.nextSegment()
+        let kindBit: UInt8 = kind == .utterance ? 1 : 2
         var hits: [Hit] = []
         for i in tokens.indices where tokens[i].kind == .word {
-            for entryIndex in compiled.candidates(for: tokens[i].text) {
+            var matchedEntries: [Int] = []
+            for sequenceIndex in compiled.candidates(for: tokens[i].text, cache: cache) {
+                let entryIndex = compiled.sequenceEntry[sequenceIndex]
+                if compiled.sequenceKinds[sequenceIndex] & kindBit == 0 || matchedEntries.contains(entryIndex) { continue }
+                if cache.anchorStamp[sequenceIndex] != cache.stamp {
+                    cache.anchorStamp[sequenceIndex] = cache.stamp
+                    cache.anchorOK[sequenceIndex] = compiled.sequences[sequenceIndex].anchorsPresent(in: present)
+                }
+                if !cache.anchorOK[sequenceIndex] { continue }
+                guard let end = CueMatcher.match(compiled.sequenceAtoms[sequenceIndex], tokens: tokens, start: i) else { continue }
+                matchedEntries.append(entryIndex)
                 let entry = compiled.entries[entryIndex]
-                if !entry.cue.kinds.isEmpty && !entry.cue.kinds.contains(kind) { continue }
-                guard let end = CueMatcher.match(entry.pattern, tokens: tokens, start: i) else { continue }
                 if !entry.unless.isEmpty && Self.sentenceMatches(entry.unless, tokens: tokens, around: i) { continue }
                 // Negation.
                 let finding = NegationScope.find(tokens: tokens, start: i, end: end)

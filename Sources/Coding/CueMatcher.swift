@@ -1,43 +1,38 @@
-/// Matches compiled cue patterns against a token stream: adjacent words, alternatives, optional
-/// groups and short gaps that stay within a clause.
+/// Matches cue patterns against a token stream: adjacent words, alternatives, optional words and
+/// short gaps that stay within a clause. Runs over the pattern's linear sequences with indices
+/// only, so a failed attempt costs no allocation.
 enum CueMatcher {
     /// The index one past the last token matched when `pattern` matches starting at `start`.
     static func match(_ pattern: CuePattern, tokens: [Token], start: Int) -> Int? {
-        match(pattern.elements[...], tokens: tokens, at: start, lastEnd: start, first: true)
+        for sequence in pattern.sequences {
+            if let end = match(sequence, tokens: tokens, start: start) { return end }
+        }
+        return nil
     }
 
-    private static func match(
-        _ elements: ArraySlice<CuePattern.Element>, tokens: [Token], at position: Int, lastEnd: Int, first: Bool
-    ) -> Int? {
-        guard let element = elements.first else { return lastEnd }
-        let rest = elements.dropFirst()
-        switch element {
-        case .word(let words, let prefixes):
-            // The first word must sit exactly at the start position.
-            guard let p = first ? (position < tokens.count && tokens[position].kind == .word ? position : nil)
-                                : nextWord(tokens, from: position),
-                  accepts(tokens[p].text, words, prefixes) else { return nil }
-            return match(rest, tokens: tokens, at: p + 1, lastEnd: p + 1, first: false)
-        case .group(let alternatives, let optional):
-            for alternative in alternatives {
-                if let end = match(alternative[...] + rest, tokens: tokens, at: position, lastEnd: lastEnd, first: first) {
-                    return end
-                }
-            }
-            return optional ? match(rest, tokens: tokens, at: position, lastEnd: lastEnd, first: first) : nil
-        case .gap(let maximum):
+    /// The end of a match of one linear sequence whose first word is at `start`.
+    static func match(_ atoms: [CuePattern.Atom], tokens: [Token], start: Int) -> Int? {
+        guard start < tokens.count, tokens[start].kind == .word, atoms[0].accepts(tokens[start].text) else { return nil }
+        return match(atoms, 1, tokens: tokens, at: start + 1, lastEnd: start + 1)
+    }
+
+    private static func match(_ atoms: [CuePattern.Atom], _ k: Int, tokens: [Token], at position: Int, lastEnd: Int) -> Int? {
+        guard k < atoms.count else { return lastEnd }
+        let atom = atoms[k]
+        if atom.gap > 0 {
             var p = position
-            for _ in 0...maximum {
-                if let end = match(rest, tokens: tokens, at: p, lastEnd: lastEnd, first: false) { return end }
+            for _ in 0...atom.gap {
+                if let end = match(atoms, k + 1, tokens: tokens, at: p, lastEnd: lastEnd) { return end }
                 guard let w = nextWord(tokens, from: p, crossingCommas: true) else { return nil }
                 p = w + 1
             }
             return nil
         }
-    }
-
-    static func accepts(_ word: String, _ words: Set<String>, _ prefixes: [String]) -> Bool {
-        words.contains(word) || prefixes.contains { word.hasPrefix($0) }
+        if let p = nextWord(tokens, from: position), atom.accepts(tokens[p].text),
+           let end = match(atoms, k + 1, tokens: tokens, at: p + 1, lastEnd: p + 1) {
+            return end
+        }
+        return atom.optional ? match(atoms, k + 1, tokens: tokens, at: position, lastEnd: lastEnd) : nil
     }
 
     /// The next word token at or after `p`, skipping quotes (and commas inside gaps); nil at a clause end.

@@ -12,6 +12,74 @@ struct CuePattern: Hashable, Sendable {
     }
 
     var elements: [Element]
+    /// The pattern flattened into linear sequences of atoms (groups of single words merged into
+    /// one atom, groups of phrases expanded): what the matcher runs, without allocating.
+    var sequences: [[Atom]] = []
+
+    /// One position of a linear sequence: a word (any of `words`, or a word starting with one of
+    /// `prefixes`), possibly optional, or a gap of up to `gap` words.
+    struct Atom: Hashable, Sendable {
+        var words: Set<String> = []
+        var prefixes: [String] = []
+        var optional = false
+        var gap = 0
+
+        func accepts(_ word: String) -> Bool {
+            words.contains(word) || (!prefixes.isEmpty && prefixes.contains { word.hasPrefix($0) })
+        }
+    }
+
+    init(elements: [Element]) {
+        self.elements = elements
+        self.sequences = Self.linearize(elements[...]).flatMap(Self.expandLeadingOptionals)
+    }
+
+    /// Sequences for `elements`: groups whose alternatives are single words become one atom.
+    static func linearize(_ elements: ArraySlice<Element>) -> [[Atom]] {
+        var results: [[Atom]] = [[]]
+        for element in elements {
+            switch element {
+            case .word(let words, let prefixes):
+                for k in results.indices { results[k].append(Atom(words: words, prefixes: prefixes)) }
+            case .gap(let n):
+                for k in results.indices { results[k].append(Atom(gap: n)) }
+            case .group(let alternatives, let optional):
+                let singleWords = alternatives.allSatisfy { alt in
+                    if alt.count == 1, case .word = alt[0] { return true } else { return false }
+                }
+                if singleWords {
+                    var atom = Atom(optional: optional)
+                    for alt in alternatives {
+                        if case .word(let w, let p) = alt[0] { atom.words.formUnion(w); atom.prefixes += p }
+                    }
+                    for k in results.indices { results[k].append(atom) }
+                } else {
+                    var expansions = alternatives.flatMap { linearize($0[...]) }
+                    if optional { expansions.append([]) }
+                    results = results.flatMap { prefix in expansions.map { prefix + $0 } }
+                }
+            }
+        }
+        return results.map { seq in
+            var s = seq
+            while s.first?.gap ?? 0 > 0 { s.removeFirst() }
+            while s.last?.gap ?? 0 > 0 { s.removeLast() }
+            return s
+        }.filter { !$0.isEmpty }
+    }
+
+    /// A sequence starting with optional atoms becomes one sequence per possible first word.
+    static func expandLeadingOptionals(_ sequence: [Atom]) -> [[Atom]] {
+        guard let first = sequence.first, first.optional else { return [sequence] }
+        var required = first
+        required.optional = false
+        let rest = Array(sequence.dropFirst())
+        var out = [[required] + rest]
+        var trimmed = rest
+        while trimmed.first?.gap ?? 0 > 0 { trimmed.removeFirst() }
+        if trimmed.contains(where: { $0.gap == 0 && !$0.optional }) { out += expandLeadingOptionals(trimmed) }
+        return out
+    }
 
     /// Compiles `phrase`, or returns a message saying why it cannot match anything.
     static func compile(_ phrase: String) -> Result<CuePattern, CuePatternError> {
@@ -29,31 +97,11 @@ struct CuePattern: Hashable, Sendable {
         }
     }
 
-    /// The words a match can start with, for the matcher's index (nil when it can start anywhere).
+    /// The words a match can start with, for the matcher's index.
     var startWords: (words: Set<String>, prefixes: [String]) {
         var words = Set<String>(), prefixes: [String] = []
-        Self.collectStarts(elements[...], into: &words, &prefixes)
+        for seq in sequences { words.formUnion(seq[0].words); prefixes += seq[0].prefixes }
         return (words, prefixes)
-    }
-
-    /// Adds the possible first words of `elements`; returns whether the sequence can be empty.
-    @discardableResult
-    static func collectStarts(_ elements: ArraySlice<Element>, into words: inout Set<String>, _ prefixes: inout [String]) -> Bool {
-        for element in elements {
-            switch element {
-            case .word(let w, let p):
-                words.formUnion(w)
-                prefixes += p
-                return false
-            case .group(let alternatives, let optional):
-                var anyEmpty = optional
-                for alternative in alternatives where collectStarts(alternative[...], into: &words, &prefixes) { anyEmpty = true }
-                if !anyEmpty { return false }
-            case .gap:
-                continue
-            }
-        }
-        return true
     }
 }
 
