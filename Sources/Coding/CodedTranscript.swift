@@ -18,7 +18,7 @@ public struct CodedTranscript: Sendable {
 extension Coder {
     /// Codes every segment of every encounter in `transcript`.
     public func code(_ transcript: Transcript) -> CodedTranscript {
-        let cache = CandidateCache(sequences: compiled.sequences.count)
+        let cache = CandidateCache(compiled)
         let annotations = transcript.encounters.map { encounter in
             let actors = ActorResolver(encounter: encounter)
             return encounter.segments.map { segment in

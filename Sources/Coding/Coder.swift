@@ -35,7 +35,7 @@ public struct Coder: Sendable {
     ) -> [Annotation] {
         code(text: text, start: start, kind: kind, speaker: speaker, role: role, segmentIndex: segmentIndex,
              encounter: encounter, actors: ActorResolver(encounter: encounter),
-             cache: CandidateCache(sequences: compiled.sequences.count))
+             cache: CandidateCache(compiled))
     }
 
     func code(
@@ -44,22 +44,24 @@ public struct Coder: Sendable {
     ) -> [Annotation] {
         let tokens = Tokenizer.tokenize(text)
         guard !tokens.isEmpty else { return [] }
-        var present: Set<String> = []
-        present.reserveCapacity(tokens.count)
-        for t in tokens where t.kind == .word { present.insert(t.text) }
         cache.nextSegment()
+        var infos: [CandidateCache.WordInfo?] = []
+        infos.reserveCapacity(tokens.count)
+        for t in tokens {
+            guard t.kind == .word else { infos.append(nil); continue }
+            let info = compiled.info(for: t.text, cache: cache)
+            cache.mark(info)
+            infos.append(info)
+        }
         let kindBit: UInt8 = kind == .utterance ? 1 : 2
         var hits: [Hit] = []
-        for i in tokens.indices where tokens[i].kind == .word {
+        for i in tokens.indices {
+            guard let info = infos[i], !info.candidates.isEmpty else { continue }
             var matchedEntries: [Int] = []
-            for sequenceIndex in compiled.candidates(for: tokens[i].text, cache: cache) {
+            for sequenceIndex in info.candidates {
                 let entryIndex = compiled.sequenceEntry[sequenceIndex]
                 if compiled.sequenceKinds[sequenceIndex] & kindBit == 0 || matchedEntries.contains(entryIndex) { continue }
-                if cache.anchorStamp[sequenceIndex] != cache.stamp {
-                    cache.anchorStamp[sequenceIndex] = cache.stamp
-                    cache.anchorOK[sequenceIndex] = compiled.sequences[sequenceIndex].anchorsPresent(in: present)
-                }
-                if !cache.anchorOK[sequenceIndex] { continue }
+                if !cache.anchorsPresent(sequenceIndex, in: compiled) { continue }
                 guard let end = CueMatcher.match(compiled.sequenceAtoms[sequenceIndex], tokens: tokens, start: i) else { continue }
                 matchedEntries.append(entryIndex)
                 let entry = compiled.entries[entryIndex]

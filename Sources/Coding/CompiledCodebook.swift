@@ -26,6 +26,12 @@ struct CompiledCodebook: Sendable {
     /// Bit 1: may match utterances, bit 2: may match observations.
     var sequenceKinds: [UInt8] = []
     var sequenceAtoms: [[CuePattern.Atom]] = []
+    /// Every word and every prefix that an anchor can need, numbered, so that whether a segment
+    /// contains them is an array lookup rather than a string hash.
+    var vocabulary: [String: Int] = [:]
+    var prefixes: [String] = []
+    /// Per sequence, per anchor: the vocabulary ids and prefix ids that satisfy it.
+    var sequenceAnchors: [[(words: [Int], prefixes: [Int])]] = []
     var byFirstWord: [String: [Int]] = [:]
     var byPrefix: [(prefix: String, entry: Int)] = []
 
@@ -53,12 +59,31 @@ struct CompiledCodebook: Sendable {
         }
         for code in codebook.codes { visit(code, inheritedRoles: []) }
         byPrefix.sort { $0.prefix < $1.prefix }
+        var prefixIndex: [String: Int] = [:]
+        for sequence in sequences {
+            sequenceAnchors.append(sequence.anchors.map { anchor in
+                let words = anchor.words.sorted().map { word -> Int in
+                    if let id = vocabulary[word] { return id }
+                    vocabulary[word] = vocabulary.count
+                    return vocabulary.count - 1
+                }
+                let ids = anchor.prefixes.map { prefix -> Int in
+                    if let id = prefixIndex[prefix] { return id }
+                    prefixIndex[prefix] = prefixes.count
+                    prefixes.append(prefix)
+                    return prefixes.count - 1
+                }
+                return (words, ids)
+            })
+        }
     }
 
-    /// Indices of the sequences that may start at a word, remembered per distinct word in `cache`.
-    func candidates(for word: String, cache: CandidateCache) -> [Int] {
+    /// What the matcher needs to know about a word, remembered per distinct word in `cache`.
+    func info(for word: String, cache: CandidateCache) -> CandidateCache.WordInfo {
         if let known = cache.memo[word] { return known }
-        let found = candidates(for: word)
+        let found = CandidateCache.WordInfo(
+            candidates: candidates(for: word), vocabulary: vocabulary[word] ?? -1,
+            prefixes: prefixes.indices.filter { word.hasPrefix(prefixes[$0]) })
         cache.memo[word] = found
         return found
     }
@@ -74,31 +99,49 @@ struct CompiledCodebook: Sendable {
 /// Candidate lists already computed for words seen in one transcript: most words recur, and the
 /// wildcard cues make a fresh lookup cost a scan. One cache per transcript, used by one thread.
 final class CandidateCache {
-    var memo: [String: [Int]] = [:]
+    struct WordInfo {
+        var candidates: [Int]
+        var vocabulary: Int
+        var prefixes: [Int]
+    }
+
+    var memo: [String: WordInfo] = [:]
     /// Anchor test results for the current segment, valid where `anchorStamp` equals `stamp`.
     var anchorStamp: [Int32]
     var anchorOK: [Bool]
+    /// Words and prefixes present in the current segment, where the stamp equals `stamp`.
+    var wordStamp: [Int32]
+    var prefixStamp: [Int32]
     var stamp: Int32 = 0
 
-    init(sequences: Int) {
-        anchorStamp = Array(repeating: -1, count: sequences)
-        anchorOK = Array(repeating: false, count: sequences)
+    init(_ compiled: CompiledCodebook) {
+        anchorStamp = Array(repeating: -1, count: compiled.sequences.count)
+        anchorOK = Array(repeating: false, count: compiled.sequences.count)
+        wordStamp = Array(repeating: -1, count: compiled.vocabulary.count)
+        prefixStamp = Array(repeating: -1, count: compiled.prefixes.count)
     }
 
-    /// Starts a new segment: earlier anchor results no longer apply.
+    /// Starts a new segment: earlier results no longer apply.
     func nextSegment() { stamp &+= 1 }
-}
 
-extension CompiledCodebook.Sequence {
-    /// Whether every required word of the sequence occurs among `present` (the segment's words):
-    /// a cheap test that rules out most sequences before the matcher runs.
-    func anchorsPresent(in present: Set<String>) -> Bool {
-        for anchor in anchors {
-            if anchor.words.contains(where: { present.contains($0) }) { continue }
-            if !anchor.prefixes.isEmpty,
-               present.contains(where: { word in anchor.prefixes.contains { word.hasPrefix($0) } }) { continue }
-            return false
+    /// Notes that a word occurs in the current segment.
+    func mark(_ info: WordInfo) {
+        if info.vocabulary >= 0 { wordStamp[info.vocabulary] = stamp }
+        for p in info.prefixes { prefixStamp[p] = stamp }
+    }
+
+    /// Whether every anchor of sequence `s` occurs in the current segment.
+    func anchorsPresent(_ s: Int, in compiled: CompiledCodebook) -> Bool {
+        if anchorStamp[s] == stamp { return anchorOK[s] }
+        var ok = true
+        for anchor in compiled.sequenceAnchors[s] {
+            if anchor.words.contains(where: { wordStamp[$0] == stamp }) { continue }
+            if anchor.prefixes.contains(where: { prefixStamp[$0] == stamp }) { continue }
+            ok = false
+            break
         }
-        return true
+        anchorStamp[s] = stamp
+        anchorOK[s] = ok
+        return ok
     }
 }
