@@ -18,12 +18,12 @@ public struct CodedTranscript: Sendable {
 extension Coder {
     /// Codes every segment of every encounter in `transcript`.
     public func code(_ transcript: Transcript) -> CodedTranscript {
-        let cache = CandidateCache(compiled)
+        var cache = CandidateCache(compiled)
         let annotations = transcript.encounters.map { encounter in
             let actors = ActorResolver(encounter: encounter)
             return encounter.segments.map { segment in
                 code(text: segment.text, start: segment.start, kind: segment.kind, speaker: segment.speaker,
-                     role: segment.role, segmentIndex: segment.index, encounter: encounter, actors: actors, cache: cache)
+                     role: segment.role, segmentIndex: segment.index, encounter: encounter, actors: actors, cache: &cache)
             }
         }
         return CodedTranscript(transcript: transcript, annotations: annotations)

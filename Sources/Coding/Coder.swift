@@ -33,14 +33,14 @@ public struct Coder: Sendable {
         text: String, start: Int, kind: Segment.Kind, speaker: String?, role: Role?, segmentIndex: Int,
         encounter: Encounter?
     ) -> [Annotation] {
-        code(text: text, start: start, kind: kind, speaker: speaker, role: role, segmentIndex: segmentIndex,
-             encounter: encounter, actors: ActorResolver(encounter: encounter),
-             cache: CandidateCache(compiled))
+        var cache = CandidateCache(compiled)
+        return code(text: text, start: start, kind: kind, speaker: speaker, role: role, segmentIndex: segmentIndex,
+                    encounter: encounter, actors: ActorResolver(encounter: encounter), cache: &cache)
     }
 
     func code(
         text: String, start: Int, kind: Segment.Kind, speaker: String?, role: Role?, segmentIndex: Int,
-        encounter: Encounter?, actors: ActorResolver, cache: CandidateCache
+        encounter: Encounter?, actors: ActorResolver, cache: inout CandidateCache
     ) -> [Annotation] {
         let tokens = Tokenizer.tokenize(text)
         guard !tokens.isEmpty else { return [] }
@@ -49,7 +49,7 @@ public struct Coder: Sendable {
         infos.reserveCapacity(tokens.count)
         for t in tokens {
             guard t.kind == .word else { infos.append(nil); continue }
-            let info = compiled.info(for: t.text, cache: cache)
+            let info = compiled.info(for: t.text, cache: &cache)
             cache.mark(info)
             infos.append(info)
         }

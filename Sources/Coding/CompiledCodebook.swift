@@ -79,7 +79,7 @@ struct CompiledCodebook: Sendable {
     }
 
     /// What the matcher needs to know about a word, remembered per distinct word in `cache`.
-    func info(for word: String, cache: CandidateCache) -> CandidateCache.WordInfo {
+    func info(for word: String, cache: inout CandidateCache) -> CandidateCache.WordInfo {
         if let known = cache.memo[word] { return known }
         let found = CandidateCache.WordInfo(
             candidates: candidates(for: word), vocabulary: vocabulary[word] ?? -1,
@@ -97,8 +97,8 @@ struct CompiledCodebook: Sendable {
 }
 
 /// Candidate lists already computed for words seen in one transcript: most words recur, and the
-/// wildcard cues make a fresh lookup cost a scan. One cache per transcript, used by one thread.
-final class CandidateCache {
+/// wildcard cues make a fresh lookup cost a scan. One cache per transcript, passed `inout`.
+struct CandidateCache {
     struct WordInfo {
         var candidates: [Int]
         var vocabulary: Int
@@ -122,16 +122,16 @@ final class CandidateCache {
     }
 
     /// Starts a new segment: earlier results no longer apply.
-    func nextSegment() { stamp &+= 1 }
+    mutating func nextSegment() { stamp &+= 1 }
 
     /// Notes that a word occurs in the current segment.
-    func mark(_ info: WordInfo) {
+    mutating func mark(_ info: WordInfo) {
         if info.vocabulary >= 0 { wordStamp[info.vocabulary] = stamp }
         for p in info.prefixes { prefixStamp[p] = stamp }
     }
 
     /// Whether every anchor of sequence `s` occurs in the current segment.
-    func anchorsPresent(_ s: Int, in compiled: CompiledCodebook) -> Bool {
+    mutating func anchorsPresent(_ s: Int, in compiled: CompiledCodebook) -> Bool {
         if anchorStamp[s] == stamp { return anchorOK[s] }
         var ok = true
         for anchor in compiled.sequenceAnchors[s] {
