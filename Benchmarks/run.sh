@@ -19,15 +19,16 @@ rapport=$(swift build -c release --show-bin-path)/rapport
 "$rapport" codebook cues > "$work/cues.txt"
 "$rapport" codebook cues --with-codes > "$work/cues.tsv"
 
-# run NAME CMD...: prints "name wall_s rss_mb user_s" (median of 3 runs by wall time).
+# measure NAME CMD...: prints "name wall_s rss_mb user_s", the median of BENCH_REPEAT runs (default 3).
+repeat=${BENCH_REPEAT:-3}
 measure() {
     local name=$1; shift
     local best=""
-    for _ in 1 2 3; do
+    for _ in $(seq "$repeat"); do
         /usr/bin/time -f "%e %M %U" -o "$work/time.txt" bash -c "$*" > /dev/null 2>"$work/stderr.txt" || true
         best="$best$(cat "$work/time.txt")"$'\n'
     done
-    echo "$best" | grep . | sort -n | sed -n 2p | awk -v n="$name" '{ printf "%s %s %.1f %s\n", n, $1, $2/1024, $3 }'
+    echo "$best" | grep . | sort -n | sed -n "$(( (repeat + 1) / 2 ))p" | awk -v n="$name" '{ printf "%s %s %.1f %s\n", n, $1, $2/1024, $3 }'
 }
 
 printf "%-8s %-34s %9s %9s %10s %8s\n" "corpus" "command" "wall s" "MB/s" "peak MB" "user/wall"
@@ -38,7 +39,7 @@ for size in "${sizes[@]}"; do
     {
         measure "cat" "find '$corpus' -name '*.txt' -print0 | sort -z | xargs -0 cat"
         measure "wc-w" "find '$corpus' -name '*.txt' -print0 | sort -z | xargs -0 cat | wc -w"
-        measure "ripgrep" "rg -c -i -f '$work/cues.txt' '$corpus'"
+        measure "ripgrep" "rg -c -i --regex-size-limit 1G --dfa-size-limit 1G -f '$work/cues.txt' '$corpus'"
         measure "python" "python3 Benchmarks/python_coder.py '$work/cues.tsv' '$corpus'"
         measure "rapport-code" "'$rapport' code '$corpus' --format jsonl"
         measure "rapport-report" "'$rapport' report '$corpus' --format csv"
