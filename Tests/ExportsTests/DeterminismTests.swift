@@ -24,11 +24,11 @@ struct DeterminismTests {
     /// Every ZIP entry carries the fixed date 1980-01-01 00:00 (DOS date 0x0021, time 0).
     @Test func zipEntriesHaveAFixedDate() throws {
         let bytes = try REFIQDAExport.qdpx(Array(codedCorpus.prefix(2)), codebook: relationship)
-        let archive = try ZipReader(bytes: bytes)
+        let archive = try ZipArchive(bytes: bytes)
         #expect(archive.entries.map(\.name).first == "project.qde")
         #expect(archive.entries.dropFirst().allSatisfy { $0.name.hasPrefix("sources/") && $0.name.hasSuffix(".txt") })
         for entry in archive.entries {
-            #expect(Array(bytes[(entry.offset + 10)..<(entry.offset + 14)]) == [0, 0, 0x21, 0])
+            #expect(Array(bytes[(Int(entry.localHeaderOffset) + 10)..<(Int(entry.localHeaderOffset) + 14)]) == [0, 0, 0x21, 0])
         }
     }
 }

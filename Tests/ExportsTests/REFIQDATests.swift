@@ -46,7 +46,7 @@ struct REFIQDATests {
                 == annotations(imported.result.coded[0]).map(absoluteKey).sorted(by: keyOrder))
         #expect(Set(imported.result.coders) == ["rapport", "Coder A"])
         // The source file is UTF-8 of the normalised text.
-        let archive = try ZipReader(bytes: try REFIQDAExport.qdpx([coded], codebook: relationship))
+        let archive = try ZipArchive(bytes: try REFIQDAExport.qdpx([coded], codebook: relationship))
         let entry = try #require(archive.entry(named: "sources/\(source.guid).txt"))
         #expect(try archive.contents(of: entry) == Array(text.utf8))
     }
@@ -126,7 +126,7 @@ struct REFIQDATests {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let coded = Array(codedCorpus.prefix(2))
-        let archive = try ZipReader(bytes: try REFIQDAExport.qdpx(coded, codebook: relationship))
+        let archive = try ZipArchive(bytes: try REFIQDAExport.qdpx(coded, codebook: relationship))
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("sources"), withIntermediateDirectories: true)
         for entry in archive.entries {
             try Data(try archive.contents(of: entry)).write(to: folder.appendingPathComponent(entry.name))

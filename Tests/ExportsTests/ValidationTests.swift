@@ -42,7 +42,7 @@ struct ValidationTests {
         let codebook = folder.appendingPathComponent("relationship.qdc")
         try Data(try REFIQDAExport.qdc(relationship)).write(to: codebook)
         // The .qde inside a .qdpx is the same document.
-        let archive = try ZipReader(bytes: try REFIQDAExport.qdpx(codedCorpus, codebook: relationship))
+        let archive = try ZipArchive(bytes: try REFIQDAExport.qdpx(codedCorpus, codebook: relationship))
         let packed = folder.appendingPathComponent("packed.qde")
         try Data(try archive.contents(of: #require(archive.entry(named: "project.qde")))).write(to: packed)
 

@@ -29,19 +29,19 @@ public enum REFIQDAImport {
         let qde: [UInt8]
         let loadInternal: (String) -> Result<[UInt8], ZipReaderError>
         if bytes.starts(with: [0x50, 0x4B]) {
-            let archive: ZipReader
-            do { archive = try ZipReader(bytes: bytes) } catch { throw Diagnostic(path: path, message: error.message) }
+            let archive: ZipArchive
+            do { archive = try ZipArchive(bytes: bytes) } catch { throw Diagnostic(path: path, message: error.description) }
             guard let entry = archive.entry(named: QDPXArchive.projectEntry)
                     ?? archive.entries.first(where: { $0.name.lowercased().hasSuffix(".qde") && !$0.name.contains("/") }) else {
                 throw Diagnostic(path: path, message: "no project.qde in the archive; not a REFI-QDA project (.qdpx)")
             }
-            do { qde = try archive.contents(of: entry) } catch { throw Diagnostic(path: path, message: error.message) }
+            do { qde = try archive.contents(of: entry) } catch { throw Diagnostic(path: path, message: error.description) }
             loadInternal = { name in
                 guard let entry = archive.entry(named: name) else { return .failure(ZipReaderError("no '\(name)' in the archive")) }
-                do throws(ZipReaderError) {
+                do throws(ZipError) {
                     return .success(try archive.contents(of: entry))
                 } catch {
-                    return .failure(error)
+                    return .failure(ZipReaderError(error.description))
                 }
             }
         } else {
@@ -216,4 +216,10 @@ public enum REFIQDAImport {
         return Evidence(matched: parts["matched"] ?? "", cue: cue, rule: rule, negation: parts["negation"] ?? "",
                         actor: parts["actor"] ?? "")
     }
+}
+
+/// Why a file a project refers to could not be read (inside the archive or beside the `.qde`).
+struct ZipReaderError: Error {
+    var message: String
+    init(_ message: String) { self.message = message }
 }

@@ -3,14 +3,14 @@ import ZIPFoundation
 
 extension ZipArchive {
     /// Largest entry Rapport inflates: a transcript's XML is a few megabytes at most.
-    static let maximumEntrySize = 64 << 20
+    package static let maximumEntrySize = 64 << 20
 
     /// The uncompressed bytes of `entry`, read into memory only (nothing is written to disk).
     ///
     /// Refuses an entry that is encrypted, uses a method other than stored or deflate, declares
     /// more than `limit` bytes, inflates past its declared size (or `limit`), whose compressed
     /// data runs past the file or ends early, or whose CRC-32 does not match.
-    func contents(of entry: Entry, limit: Int = maximumEntrySize) throws(ZipError) -> [UInt8] {
+    package func contents(of entry: Entry, limit: Int = maximumEntrySize) throws(ZipError) -> [UInt8] {
         guard !entry.isEncrypted else { throw .encrypted(entry: entry.name) }
         guard entry.method == 0 || entry.method == 8 else {
             if entry.method == 99 { throw .encrypted(entry: entry.name) }  // WinZip AES

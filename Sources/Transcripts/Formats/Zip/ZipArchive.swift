@@ -7,27 +7,27 @@
 /// reader (0.9.20) trusts the directory's sizes: on Linux it can loop forever on a truncated
 /// deflate stream and trap on overflowing ZIP64 sizes. Inflating and checksums still use
 /// ZIPFoundation (see `ZipArchive+Contents.swift`).
-struct ZipArchive {
+package struct ZipArchive {
     /// One central-directory record.
-    struct Entry: Equatable {
-        var name: String
+    package struct Entry: Equatable {
+        package var name: String
         var flags: UInt16
         var method: UInt16
         var crc32: UInt32
         var compressedSize: UInt64
         var uncompressedSize: UInt64
-        var localHeaderOffset: UInt64
+        package var localHeaderOffset: UInt64
 
         /// General-purpose flag bit 0 (traditional or AES encryption) or bit 6 (strong encryption).
-        var isEncrypted: Bool { flags & 0x0041 != 0 }
+        package var isEncrypted: Bool { flags & 0x0041 != 0 }
     }
 
     let bytes: [UInt8]
     /// Entries in directory order.
-    private(set) var entries: [Entry] = []
+    package private(set) var entries: [Entry] = []
 
     /// Reads the end-of-archive record and the central directory of `bytes`.
-    init(bytes: [UInt8]) throws(ZipError) {
+    package init(bytes: [UInt8]) throws(ZipError) {
         self.bytes = bytes
         if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) { throw .compoundFile }
         guard let end = Self.endRecord(in: bytes) else {
@@ -57,7 +57,7 @@ struct ZipArchive {
     }
 
     /// The first entry with exactly this name, as ZIP readers conventionally resolve duplicates.
-    func entry(named name: String) -> Entry? {
+    package func entry(named name: String) -> Entry? {
         entries.first { $0.name == name }
     }
 

@@ -1,6 +1,6 @@
 /// Why a ZIP archive (a `.docx` or `.odt` file) or one of its entries could not be read; each
 /// case reads as the message after `path:0:0: error:`.
-enum ZipError: Error, Equatable, CustomStringConvertible {
+package enum ZipError: Error, Equatable, CustomStringConvertible {
     /// No end-of-archive record: not a ZIP file at all.
     case notAnArchive
     /// An OLE compound file: what Word writes for a password-protected document (and for .doc).
@@ -16,7 +16,7 @@ enum ZipError: Error, Equatable, CustomStringConvertible {
     /// An entry whose inflated output runs past its declared size or the limit.
     case inflatesTooFar(entry: String, limit: Int)
 
-    var description: String {
+    package var description: String {
         switch self {
         case .notAnArchive:
             return "not a ZIP archive (no end-of-archive record): a .docx or .odt file is a ZIP archive"
