@@ -15,6 +15,16 @@ struct EvaluationTests {
         for code in evaluation.codes { #expect((code.kappa ?? 0) >= 0.75, "\(code.code) κ \(code.kappa ?? -1)") }
     }
 
+    /// A regression guard, not a measure of generalisation: these samples were written
+    /// independently of the dev set, but were used to broaden the cues (README, "How well it codes").
+    @Test(arguments: [("heldout-style.tsv", 0.90), ("heldout-b.tsv", 0.90), ("heldout-c.tsv", 0.70), ("heldout-d.tsv", 0.80)])
+    func independentSamplesDoNotRegress(file: String, floor: Double) throws {
+        let path = repositoryRoot.appendingPathComponent("Tests/Fixtures/gold/\(file)").path
+        let evaluation = Evaluation(gold: try GoldSet.load(path: path), coder: defaultCoder)
+        #expect(evaluation.outcomes.count == 200)
+        #expect(evaluation.macroF1 >= floor, "\(file): macro-F1 \(evaluation.macroF1)")
+    }
+
     @Test func scoresAreComputedPerCode() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-eval-\(getpid())")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
