@@ -37,7 +37,7 @@ struct Code: ParsableCommand {
             }, consume: { Console.write($0) })
         case .tei:
             let loaded = try inputs.load()
-            let coded = ParallelMap.map(loaded.transcripts) { coder.code($0) }
+            let coded = ParallelMap.map(loaded.transcripts, serial: inputs.jobs == 1) { coder.code($0) }
             Console.write(try TEIExport.corpus(coded, codebook: coder.codebook))
             errors = loaded.errors
         }

@@ -59,7 +59,7 @@ struct Export: ParsableCommand {
             key = pseudonymiser.key
         }
         let coder = Coder(codebook: book)
-        let coded = ParallelMap.map(transcripts) { coder.code($0) }
+        let coded = ParallelMap.map(transcripts, serial: inputs.jobs == 1) { coder.code($0) }
         if let tei {
             try makeFolder(tei)
             let names = TEIExport.fileNames(for: coded.map(\.transcript.path))

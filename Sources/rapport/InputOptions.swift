@@ -13,6 +13,9 @@ struct InputOptions: ParsableArguments {
     @Flag(name: .shortAndLong, help: "Do not print warnings (nor the progress bar shown on a terminal).")
     var quiet = false
 
+    @Option(help: "Process one file at a time with 1; default: all cores. The output is the same either way.")
+    var jobs: Int?
+
     /// Every input parsed in parallel, in input order, with the errors of those that failed.
     /// Holds every transcript in memory: for commands that need them all at once (parse, HTML).
     func load() throws -> (transcripts: [Transcript], errors: [Diagnostic]) {
@@ -43,7 +46,7 @@ struct InputOptions: ParsableArguments {
         while start < files.count {
             let batch = Array(files[start..<min(files.count, start + batchSize)])
             start += batch.count
-            let results = ParallelMap.map(batch) { path -> Result<(T, [Diagnostic]), Diagnostic> in
+            let results = ParallelMap.map(batch, serial: jobs == 1) { path -> Result<(T, [Diagnostic]), Diagnostic> in
                 defer { progress?.advance(path: path) }
                 do throws(Diagnostic) {
                     let transcript = try TranscriptLoader.load(path: path)

@@ -2,7 +2,8 @@ import Dispatch
 
 /// Maps over items on all cores, keeping the input order in the result.
 enum ParallelMap {
-    static func map<T: Sendable, U: Sendable>(_ items: [T], _ transform: @Sendable (T) -> U) -> [U] {
+    static func map<T: Sendable, U: Sendable>(_ items: [T], serial: Bool = false, _ transform: @Sendable (T) -> U) -> [U] {
+        if serial { return items.map(transform) }
         let box = ResultBox<U>(count: items.count)
         DispatchQueue.concurrentPerform(iterations: items.count) { i in
             box.set(i, transform(items[i]))

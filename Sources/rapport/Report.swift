@@ -46,7 +46,7 @@ struct Report: ParsableCommand {
         if chosen == .html {
             // The HTML report shows every transcript, so it keeps them all.
             let loaded = try inputs.load()
-            coded = ParallelMap.map(loaded.transcripts) { coder.code($0) }
+            coded = ParallelMap.map(loaded.transcripts, serial: inputs.jobs == 1) { coder.code($0) }
             for c in coded { report.add(c) }
             errors = loaded.errors
         } else {
