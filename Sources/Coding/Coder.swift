@@ -22,7 +22,7 @@ public struct Coder: Sendable {
         var actor: String
     }
 
-    /// Codes one segment of `encounter`; `baseOffset` is ignored (ranges come from the segment).
+    /// Codes one segment of `encounter`; annotation ranges are code points in the transcript text.
     public func code(_ segment: Segment, in encounter: Encounter) -> [Annotation] {
         code(text: segment.text, start: segment.start, kind: segment.kind, speaker: segment.speaker,
              role: segment.role, segmentIndex: segment.index, encounter: encounter)

@@ -8,9 +8,14 @@ public enum ReportOutput {
 
     /// Long format: loads straight into R (`read.csv`) or pandas (`pd.read_csv`) as tidy data.
     public static func csv(_ report: FrequencyReport, by grouping: FrequencyReport.Grouping) -> String {
-        var csv = CSVWriter(header: csvHeader)
-        for row in report.rows(by: grouping) {
-            for code in report.codes {
+        CSVWriter(header: csvHeader).text + csvRows(report.rows(by: grouping), codes: report.codes)
+    }
+
+    /// The CSV records (no header) of `rows`: what `rapport report` streams per transcript.
+    public static func csvRows(_ rows: [FrequencyReport.Row], codes: [String]) -> String {
+        var csv = CSVWriter(header: [])
+        for row in rows {
+            for code in codes {
                 let t = row.tally
                 csv.row([row.encounter ?? "", row.caseID ?? "", row.date ?? "", row.setting ?? "", row.role ?? "",
                          code, String(t.passages(code)), String(t.words),

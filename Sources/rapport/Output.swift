@@ -17,4 +17,32 @@ enum Output {
             throw ExitCode(1)
         }
     }
+
+    /// Where a streamed result goes: standard output, or a file that appears only on `commit()`.
+    final class Sink {
+        let writer: AtomicFile.Writer?
+
+        init(path: String?, inputs: [String]) throws {
+            guard let path else { writer = nil; return }
+            do { writer = try AtomicFile.Writer(path: path, protecting: inputs) } catch {
+                Console.error("rapport: \(error)")
+                throw ExitCode(1)
+            }
+        }
+
+        func write(_ bytes: [UInt8]) throws {
+            guard let writer else { Console.write(bytes); return }
+            do { try writer.write(bytes) } catch {
+                Console.error("rapport: \(error)")
+                throw ExitCode(1)
+            }
+        }
+
+        func commit() throws {
+            do { try writer?.commit() } catch {
+                Console.error("rapport: \(error)")
+                throw ExitCode(1)
+            }
+        }
+    }
 }

@@ -43,6 +43,20 @@ struct Report: ParsableCommand {
         var report = FrequencyReport(codebook: coder.codebook, subcodes: subcodes)
         var coded: [CodedTranscript] = []
         let errors: [Diagnostic]
+        if chosen == .csv && (by == .encounter || by == .role) {
+            // Rows of single encounters stream straight to the output: memory stays flat.
+            let codes = report.codes
+            let grouping = by
+            let sink = try Output.Sink(path: output, inputs: inputs.paths)
+            try sink.write(Array(CSVWriter(header: ReportOutput.csvHeader).text.utf8))
+            let failed = try inputs.stream(transform: { transcript in
+                let figures = FrequencyReport.figures(for: coder.code(transcript), codes: codes)
+                return Array(ReportOutput.csvRows(FrequencyReport.rows(of: figures, by: grouping), codes: codes).utf8)
+            }, consume: { try sink.write($0) })
+            try sink.commit()
+            if !failed.isEmpty { throw ExitCode(1) }
+            return
+        }
         if chosen == .html {
             // The HTML report shows every transcript, so it keeps them all.
             let loaded = try inputs.load()

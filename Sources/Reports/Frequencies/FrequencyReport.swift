@@ -60,20 +60,31 @@ public struct FrequencyReport: Sendable {
     /// The rows for a grouping, in a stable order (encounters in input order; groups sorted).
     public func rows(by grouping: Grouping) -> [Row] {
         switch grouping {
-        case .encounter:
-            return encounters.map { Row(encounter: $0.id, caseID: $0.caseID, date: $0.date, setting: $0.setting, role: nil, tally: $0.total) }
-        case .role:
-            return encounters.flatMap { e in
-                e.byRole.keys.sorted(by: Self.roleOrder).map { role in
-                    Row(encounter: e.id, caseID: e.caseID, date: e.date, setting: e.setting, role: role, tally: e.byRole[role]!)
-                }
-            }
+        case .encounter, .role:
+            return Self.rows(of: encounters, by: grouping)
         case .case:
             return grouped { $0.caseID ?? "(no case)" }.map { Row(encounter: nil, caseID: $0.key, date: nil, setting: nil, role: nil, tally: $0.tally) }
         case .setting:
             return grouped { $0.setting ?? "(no setting)" }.map { Row(encounter: nil, caseID: nil, date: nil, setting: $0.key, role: nil, tally: $0.tally) }
         case .month:
             return grouped { $0.month ?? "(no date)" }.map { Row(encounter: nil, caseID: nil, date: $0.key, setting: nil, role: nil, tally: $0.tally) }
+        }
+    }
+
+    /// Rows of single encounters (`.encounter`, or `.role` for one row per encounter and role);
+    /// other groupings need the whole report and give no rows here.
+    public static func rows(of figures: [EncounterFigures], by grouping: Grouping) -> [Row] {
+        switch grouping {
+        case .encounter:
+            return figures.map { Row(encounter: $0.id, caseID: $0.caseID, date: $0.date, setting: $0.setting, role: nil, tally: $0.total) }
+        case .role:
+            return figures.flatMap { e in
+                e.byRole.keys.sorted(by: roleOrder).map { role in
+                    Row(encounter: e.id, caseID: e.caseID, date: e.date, setting: e.setting, role: role, tally: e.byRole[role]!)
+                }
+            }
+        case .case, .setting, .month:
+            return []
         }
     }
 
