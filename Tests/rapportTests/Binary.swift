@@ -30,7 +30,7 @@ enum Binary {
         let out = Pipe()
         // stderr goes to a file so that a full pipe can never block the child.
         let errFile = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-err-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: errFile.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errFile.path, contents: nil)
         let errHandle = try FileHandle(forWritingTo: errFile)
         defer { try? FileManager.default.removeItem(at: errFile) }
         process.standardOutput = out
@@ -46,6 +46,20 @@ enum Binary {
         let errData = try Data(contentsOf: errFile)
         return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
                       stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    /// Runs a shell command line in the repository (for pipes and redirections); its status and stderr.
+    static func shell(_ command: String) throws -> (status: Int32, stderr: String) {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/bin/sh")
+        p.arguments = ["-c", command]
+        p.currentDirectoryURL = repository
+        let err = Pipe()
+        p.standardError = err
+        try p.run()
+        let text = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        return (p.terminationStatus, text)
     }
 
     static func temporaryDirectory() throws -> URL {
