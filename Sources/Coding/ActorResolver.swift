@@ -40,7 +40,7 @@ struct ActorResolver: Sendable {
         "nan": .client, "gran": .client, "grandad": .client, "grandma": .client, "grandmother": .client,
         "grandfather": .client, "stepdad": .client, "stepmum": .client, "carer": .client, "aunt": .client,
         "uncle": .client, "mr": .client, "mrs": .client, "ms": .client, "boyfriend": .client, "girlfriend": .client,
-        "partner": .client, "couple": .client, "family": .client,
+        "partner": .client, "couple": .client,
         "child": .child, "children": .child, "teenager": .child, "teenagers": .child, "son": .child,
         "daughter": .child, "boy": .child, "girl": .child, "toddler": .child, "kids": .child, "twins": .child,
         "chair": .professional, "teacher": .professional, "nurse": .professional, "gp": .professional,
@@ -100,6 +100,12 @@ struct ActorResolver: Sendable {
                 i += 1
             }
         }
+        // "YP says his old social worker was the only one who…": the person a verb of saying
+        // introduces is the one the rest of the sentence is about.
+        if let reported = candidates.last(where: { introducedBySpeech(tokens, at: $0.index, sentenceStart: sentenceStart) }),
+           reported.actor.role != .unknown {
+            return reported.actor
+        }
         if let acting = candidates.last(where: { followedByVerb(tokens, at: $0.end, copulas: false) }) { return acting.actor }
         if let being = candidates.last(where: { followedByVerb(tokens, at: $0.end) }) { return being.actor }
         return candidates.first?.actor
@@ -135,6 +141,12 @@ struct ActorResolver: Sendable {
     func reference(_ tokens: [Token], at i: Int, sentenceStart: Int) -> (Actor, Int)? {
         guard tokens[i].kind == .word else { return nil }
         let word = Self.stripPossessive(tokens[i].text)
+        // "family support worker", "student social worker": the noun phrase is named by its last two words.
+        if i + 2 < tokens.count, tokens[i + 1].kind == .word, tokens[i + 2].kind == .word,
+           Self.twoWordNouns[tokens[i + 1].text + " " + Self.stripPossessive(tokens[i + 2].text)] != nil,
+           Self.nouns[word] == nil || ["family", "student", "independent", "duty"].contains(word) {
+            return nil
+        }
         if i + 1 < tokens.count, tokens[i + 1].kind == .word {
             let pair = word + " " + Self.stripPossessive(tokens[i + 1].text)
             if let role = people[pair] ?? Self.twoWordNouns[pair] { return (Actor(words: pair, role: role), i + 2) }
@@ -152,6 +164,24 @@ struct ActorResolver: Sendable {
             }
         }
         return nil
+    }
+
+    static let addresseeVerbs: Set<String> = ["tells", "told", "asks", "asked", "warns", "warned", "promises", "promised", "texts", "texted"]
+
+    /// Whether a verb of saying stands just before the reference at `index` ("says his old social
+    /// worker", "told me the health visitor").
+    func introducedBySpeech(_ tokens: [Token], at index: Int, sentenceStart: Int) -> Bool {
+        var k = index - 1
+        var skipped = 0
+        while k >= sentenceStart, skipped <= 3, tokens[k].kind == .word {
+            let word = tokens[k].text
+            // "tells Dad", "asks the mother": whoever follows these is the listener, not the subject.
+            if Self.speechVerbs.contains(word) { return !Self.addresseeVerbs.contains(word) }
+            guard ["that", "his", "her", "their", "the", "my", "old", "new", "me", "us", "own"].contains(word) else { return false }
+            skipped += 1
+            k -= 1
+        }
+        return false
     }
 
     static func stripPossessive(_ word: String) -> String {
