@@ -114,6 +114,23 @@ struct XMLTranscriptParserTests {
         expectExactRanges(t)
     }
 
+    /// Regression for a fuzzer finding: an absurd timeline time overflowed the conversion to
+    /// milliseconds and trapped. Such a time is now simply no timestamp.
+    @Test func absurdTimelineTimesGiveNoTimestamp() throws {
+        let t = try parse("""
+            <TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>t</title></titleStmt>
+            <publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc></teiHeader>
+            <text><body><timeline unit="s" origin="#T0">
+            <when xml:id="T0" absolute="5555555555555555555555555555555555555510:15:00"/>
+            <when xml:id="T1" interval="1e308" since="#T0"/><when xml:id="T2" absolute="10:15:00"/></timeline>
+            <u who="#a" start="#T0">one</u><u who="#a" start="#T1">two</u><u who="#a" start="#T2">three</u>
+            </body></text></TEI>
+            """)
+        // An absolute time is kept as written; a time computed from it is none.
+        #expect(t.encounters[0].segments.map(\.timestamp) == ["5555555555555555555555555555555555555510:15:00", nil, "10:15:00"])
+        #expect(t.encounters[0].segments.map(\.text) == ["one", "two", "three"])
+    }
+
     @Test func teiRenderedText() throws {
         let t = try fixture("tei-two-encounters.xml")
         #expect(t.text == """

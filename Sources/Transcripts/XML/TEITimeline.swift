@@ -39,7 +39,13 @@ struct TEITimeline {
         if let absolute = point.absolute { return Self.seconds(ofClock: absolute) }
         guard let interval = point.interval else { return nil }
         let base = point.since.flatMap { seconds($0, hops: hops + 1) } ?? 0
-        return base + interval * point.scale
+        return Self.plausible(base + interval * point.scale)
+    }
+
+    /// Times up to 100 hours into a recording; anything else (a typo, an overflow) is no time.
+    /// Found by fuzzing: `absolute="5555…5510:15:00"` overflowed the millisecond conversion.
+    static func plausible(_ seconds: Double) -> Double? {
+        seconds.isFinite && seconds >= 0 && seconds < 360_000 ? seconds : nil
     }
 
     static func scale(_ unit: String?) -> Double {
@@ -64,7 +70,7 @@ struct TEITimeline {
             guard let value = Double(part) else { return nil }
             total = total * 60 + value
         }
-        return parts.count == 2 ? total * 60 : total
+        return plausible(parts.count == 2 ? total * 60 : total)
     }
 
     /// `10:15:12.5`: two-digit fields, a fraction only when there is one.
