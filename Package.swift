@@ -9,7 +9,8 @@ let package = Package(
         .library(name: "Transcripts", targets: ["Transcripts"]),
         .library(name: "Coding", targets: ["Coding"]),
         .library(name: "Reports", targets: ["Reports"]),
-        .library(name: "Exports", targets: ["Exports"]),
+        .library(name: "Interchange", targets: ["Interchange"]),
+        .library(name: "HTMLReport", targets: ["HTMLReport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -33,20 +34,22 @@ let package = Package(
         ),
         .target(name: "Reports", dependencies: ["Transcripts", "Coding"]),
         .target(
-            name: "Exports",
+            name: "Interchange",
             dependencies: ["Transcripts", "Coding", "Reports", "CLibXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
+        .target(name: "HTMLReport", dependencies: ["Transcripts", "Coding", "Reports"]),
         .executableTarget(
             name: "rapport",
             dependencies: [
-                "Transcripts", "Coding", "Reports", "Exports",
+                "Transcripts", "Coding", "Reports", "Interchange", "HTMLReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "TranscriptsTests", dependencies: ["Transcripts"]),
         .testTarget(name: "CodingTests", dependencies: ["Coding", "Transcripts"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Coding", "Transcripts"], exclude: ["krippendorff_reference.py"]),
-        .testTarget(name: "ExportsTests", dependencies: ["Exports", "Reports", "Coding", "Transcripts"]),
+        .testTarget(name: "InterchangeTests", dependencies: ["Interchange", "Reports", "Coding", "Transcripts"]),
+        .testTarget(name: "HTMLReportTests", dependencies: ["HTMLReport", "Reports", "Coding", "Transcripts"]),
         .testTarget(name: "rapportTests", dependencies: ["rapport"]),
     ]
 )

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Coding
-import Exports
+import Interchange
 import Transcripts
 
 /// `rapport code`: apply a codebook to transcripts and print every segment's codes with evidence.

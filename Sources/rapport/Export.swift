@@ -1,6 +1,6 @@
 import ArgumentParser
 import Coding
-import Exports
+import Interchange
 import Foundation
 import Transcripts
 

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Exports
+import Interchange
 import Foundation
 
 /// Writes a command's result to stdout, or to a file atomically (temporary file in the same

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Exports
+import Interchange
 import Transcripts
 
 /// `rapport parse`: the structure Rapport reads from transcripts, as JSON or a summary.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Coding
-import Exports
+import HTMLReport
+import Interchange
 import Reports
 import Transcripts
 

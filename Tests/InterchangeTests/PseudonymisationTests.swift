@@ -2,7 +2,7 @@ import Coding
 import Foundation
 import Testing
 import Transcripts
-@testable import Exports
+@testable import Interchange
 
 @Suite("Pseudonymisation")
 struct PseudonymisationTests {

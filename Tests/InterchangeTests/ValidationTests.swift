@@ -2,7 +2,7 @@ import Coding
 import Foundation
 import Testing
 import Transcripts
-@testable import Exports
+@testable import Interchange
 
 /// Exports checked against the schemas in ../shared/spec with xmllint: TEI against tei_all
 /// (RELAX NG, ~15 s to load, so all TEI files go to one run), REFI-QDA against its XSDs.

@@ -1,3 +1,5 @@
+import Reports
+
 /// Co-occurrence heat map of the top-level codes: cell (i, j) holds the number of segments coded
 /// with both codes, shaded on a single-hue blue scale (darker = more); the diagonal, which counts
 /// the segments with one code at all, is grey so it does not swamp the pairs.

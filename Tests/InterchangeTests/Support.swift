@@ -2,7 +2,7 @@ import Coding
 import Foundation
 import Testing
 import Transcripts
-@testable import Exports
+@testable import Interchange
 
 /// The repository (…/main) and the shared specs (…/shared), found from this file.
 let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

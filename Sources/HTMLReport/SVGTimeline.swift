@@ -1,3 +1,5 @@
+import Reports
+
 /// Small multiples of code rates over time: one line-and-marker chart per case, encounters in date
 /// order along the x axis, passages per 1,000 words up the y axis (the same scale in every panel,
 /// so cases compare at a glance). Each code has its own colour and marker shape.

@@ -1,4 +1,5 @@
 import Coding
+import Reports
 import Transcripts
 
 /// One encounter's transcript as HTML: each segment with its speaker, label and role (or "Field

@@ -1,6 +1,6 @@
 import Testing
 import Coding
-@testable import Exports
+@testable import HTMLReport
 import Reports
 import Transcripts
 

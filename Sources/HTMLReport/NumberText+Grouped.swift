@@ -1,3 +1,5 @@
+import Reports
+
 extension NumberText {
     /// A whole number with thousands separators (`16,412`), the same on every machine.
     static func grouped(_ value: Int) -> String {

@@ -1,3 +1,5 @@
+import Reports
+
 /// A small streaming JSON writer over a byte buffer: keys are written in the order the caller
 /// gives (callers use a fixed order), numbers without locale, strings escaped per RFC 8259.
 /// Reusable across records, so line-per-record output does not pay for `JSONEncoder` each time.

@@ -1,3 +1,5 @@
+import Reports
+
 /// Horizontal grouped bar chart of code rates per encounter: one row per encounter (grouped under
 /// a heading such as its case), one bar per code in the codebook's order and colour, length = coded passages per
 /// 1,000 words. Rows grow downwards, so labels never collide however many encounters there are.

@@ -1,4 +1,5 @@
 import Foundation
+import Reports
 
 /// Round-number axis ticks and compact coordinate text for the SVG charts.
 enum ChartScale {
