@@ -15,7 +15,7 @@ struct QDEReader {
     }
 
     /// The project in `root` (a `<Project>` element).
-    mutating func read(_ root: XMLValue.Element) throws(Diagnostic) -> QDAProject {
+    mutating func read(_ root: XMLTree.Element) throws(Diagnostic) -> QDAProject {
         guard root.name == "Project" else {
             throw Diagnostic(path: path, line: root.line, message:
                 "not a REFI-QDA project: root element '\(root.name)', expected <Project> (urn:QDA-XML:project:1.0)")
@@ -65,40 +65,40 @@ struct QDEReader {
         return project
     }
 
-    private mutating func code(_ element: XMLValue.Element) -> QDAProject.Code {
+    private mutating func code(_ element: XMLTree.Element) -> QDAProject.Code {
         for _ in element.children("NoteRef") { skip("note reference", line: element.line) }
         var children: [QDAProject.Code] = []
         for child in element.children("Code") { children.append(code(child)) }
         return QDAProject.Code(
             guid: Self.guid(element["guid"] ?? ""), name: element["name"] ?? "",
             isCodable: (element["isCodable"] ?? "true").lowercased() != "false" && element["isCodable"] != "0",
-            colour: element["color"], description: element.child("Description")?.text, children: children)
+            colour: element["color"], description: element.child("Description")?.characterData, children: children)
     }
 
-    private mutating func readCase(_ element: XMLValue.Element) -> QDAProject.Case {
+    private mutating func readCase(_ element: XMLTree.Element) -> QDAProject.Case {
         if !element.children("CodeRef").isEmpty { skip("code of a case", line: element.line) }
         let values = element.children("VariableValue").compactMap { value -> QDAProject.VariableValue? in
             guard let target = value.child("VariableRef")?["targetGUID"] else { return nil }
-            let text = value.elements.first { $0.name != "VariableRef" }?.text ?? ""
+            let text = value.elements.first { $0.name != "VariableRef" }?.characterData ?? ""
             return QDAProject.VariableValue(variableGUID: Self.guid(target), text: text)
         }
         return QDAProject.Case(
-            guid: Self.guid(element["guid"] ?? ""), name: element["name"] ?? "", description: element.child("Description")?.text,
+            guid: Self.guid(element["guid"] ?? ""), name: element["name"] ?? "", description: element.child("Description")?.characterData,
             values: values, sourceGUIDs: element.children("SourceRef").compactMap { $0["targetGUID"].map(Self.guid) },
             selectionGUIDs: element.children("SelectionRef").compactMap { $0["targetGUID"].map(Self.guid) })
     }
 
-    private mutating func textSource(_ element: XMLValue.Element) -> QDAProject.TextSource {
+    private mutating func textSource(_ element: XMLTree.Element) -> QDAProject.TextSource {
         var source = QDAProject.TextSource(
             guid: Self.guid(element["guid"] ?? ""), name: element["name"] ?? "", plainTextPath: element["plainTextPath"],
-            text: element.child("PlainTextContent")?.text, selections: [], codings: [], line: element.line)
+            text: element.child("PlainTextContent")?.characterData, selections: [], codings: [], line: element.line)
         for child in element.elements {
             switch child.name {
             case "PlainTextSelection":
                 var selection = QDAProject.Selection(
                     guid: Self.guid(child["guid"] ?? ""), name: child["name"],
                     start: Int(child["startPosition"] ?? "") ?? -1, end: Int(child["endPosition"] ?? "") ?? -1,
-                    creatingUser: child["creatingUser"].map(Self.guid), description: child.child("Description")?.text,
+                    creatingUser: child["creatingUser"].map(Self.guid), description: child.child("Description")?.characterData,
                     codings: child.children("Coding").compactMap(coding), line: child.line)
                 if selection.start < 0 || selection.end < 0 {
                     warn(child.line, "selection without a valid startPosition/endPosition; skipped")
@@ -122,7 +122,7 @@ struct QDEReader {
         return source
     }
 
-    private func coding(_ element: XMLValue.Element) -> QDAProject.Coding? {
+    private func coding(_ element: XMLTree.Element) -> QDAProject.Coding? {
         guard let target = element.child("CodeRef")?["targetGUID"] else { return nil }
         return QDAProject.Coding(guid: Self.guid(element["guid"] ?? ""), codeGUID: Self.guid(target),
                                  creatingUser: element["creatingUser"].map(Self.guid))

@@ -56,7 +56,7 @@ public enum REFIQDAImport {
                 }
             }
         }
-        let root = try XMLInput.parse(qde, path: path)
+        let root = try XMLSource.parse(qde, path: path).root
         var reader = QDEReader(path: path)
         var project = try reader.read(root)
         var warnings = reader.warnings

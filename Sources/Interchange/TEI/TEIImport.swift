@@ -14,7 +14,7 @@ public enum TEIImport {
     /// The transcript in `bytes` (read from `path`) with the annotations its markup records.
     public static func read(bytes: [UInt8], path: String) throws(Diagnostic) -> ImportResult {
         let transcript = try XMLTranscriptParser().parse(bytes: bytes, path: path)
-        let root = try XMLInput.parse(bytes, path: path)
+        let root = try XMLSource.parse(bytes, path: path).root
         let markup = TEIMarkupReader.read(root)
         let positions = AnnotationGrid.positions(of: transcript)
         guard positions.count == markup.segments.count else {

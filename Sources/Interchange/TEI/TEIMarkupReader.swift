@@ -1,3 +1,5 @@
+import Transcripts
+
 /// Walks a TEI document the way Rapport's XML transcript parser does (the same segments in the
 /// same order, rendered the same way), recording where coded `<seg>`s, anchors and other
 /// identified elements fall, plus the spans, categories, coders and evidence declared anywhere.
@@ -26,7 +28,7 @@ struct TEIMarkupReader {
     }
 
     /// Reads `root` (`<TEI>` or `<teiCorpus>`).
-    static func read(_ root: XMLValue.Element) -> TEIMarkup {
+    static func read(_ root: XMLTree.Element) -> TEIMarkup {
         var reader = TEIMarkupReader(namespace: root.namespace)
         reader.declarations(root, inherited: nil, evidenceGroup: nil, depth: 0)
         reader.document(root, depth: 0)
@@ -35,7 +37,7 @@ struct TEIMarkupReader {
 
     // MARK: Declarations anywhere in the document
 
-    private mutating func declarations(_ element: XMLValue.Element, inherited resp: String?, evidenceGroup: String?, depth: Int) {
+    private mutating func declarations(_ element: XMLTree.Element, inherited resp: String?, evidenceGroup: String?, depth: Int) {
         guard depth < 300 else { return }
         let resp = element["resp"] ?? resp
         var group = evidenceGroup
@@ -46,7 +48,7 @@ struct TEIMarkupReader {
             case "respStmt", "person":
                 if let id = element.xmlID {
                     let name = element.child("name") ?? element.child("persName") ?? element.child("orgName")
-                    markup.coders[id] = name.map { TEIRendition.collapsed($0.text) }.flatMap(nonEmpty) ?? id
+                    markup.coders[id] = name.map { TEIRendition.collapsed($0.characterData) }.flatMap(nonEmpty) ?? id
                 }
             case "interpGrp":
                 if element["type"] == "evidence", let id = element.xmlID {
@@ -55,7 +57,7 @@ struct TEIMarkupReader {
                 }
             case "interp":
                 if let group {
-                    if let type = element["type"] { markup.evidence[group]?[type] = TEIRendition.collapsed(element.text) }
+                    if let type = element["type"] { markup.evidence[group]?[type] = TEIRendition.collapsed(element.characterData) }
                 } else if let id = element.xmlID {
                     markup.codes[id] = nonEmpty(element["n"]) ?? id
                 }
@@ -78,7 +80,7 @@ struct TEIMarkupReader {
 
     // MARK: Documents and blocks
 
-    private mutating func document(_ element: XMLValue.Element, depth: Int) {
+    private mutating func document(_ element: XMLTree.Element, depth: Int) {
         guard element.namespace == ns, depth < 16 else { return }
         if element.name == "teiCorpus" {
             for child in element.elements where child.name == "TEI" || child.name == "teiCorpus" {
@@ -89,7 +91,7 @@ struct TEIMarkupReader {
         }
     }
 
-    private mutating func text(_ text: XMLValue.Element, depth: Int) {
+    private mutating func text(_ text: XMLTree.Element, depth: Int) {
         guard depth < 16 else { return }
         for e in text.elements where e.namespace == ns {
             if e.name == "body" {
@@ -101,7 +103,7 @@ struct TEIMarkupReader {
         }
     }
 
-    private mutating func block(_ element: XMLValue.Element, resp: String?) {
+    private mutating func block(_ element: XMLTree.Element, resp: String?) {
         for content in element.children {
             switch content {
             case .text(let text):
@@ -133,13 +135,13 @@ struct TEIMarkupReader {
     }
 
     /// A turn or paragraph: its content rendered, and its own id and `@ana` covering all of it.
-    private mutating func segment(_ element: XMLValue.Element, resp: String?) {
+    private mutating func segment(_ element: XMLTree.Element, resp: String?) {
         var rendition = TEIRendition()
         inline(element.children, into: &rendition, resp: resp)
         finishSegment(rendition, line: element.line, whole: element, resp: resp)
     }
 
-    private mutating func finishSegment(_ rendition: TEIRendition, line: Int, whole: XMLValue.Element?, resp: String?) {
+    private mutating func finishSegment(_ rendition: TEIRendition, line: Int, whole: XMLTree.Element?, resp: String?) {
         var rendition = rendition
         let text = rendition.finish()
         defer {
@@ -177,7 +179,7 @@ struct TEIMarkupReader {
         return nextMarker
     }
 
-    private mutating func inline(_ children: [XMLValue.Content], into r: inout TEIRendition, resp: String?) {
+    private mutating func inline(_ children: [XMLTree.Content], into r: inout TEIRendition, resp: String?) {
         for content in children {
             switch content {
             case .text(let piece):
@@ -229,7 +231,7 @@ struct TEIMarkupReader {
     }
 
     /// A `<vocal>`, `<kinesic>`, `<incident>` or `<gap>`: `[desc]`, or `[fallback]` without one.
-    private mutating func note(_ element: XMLValue.Element, fallback: String, into r: inout TEIRendition) {
+    private mutating func note(_ element: XMLTree.Element, fallback: String, into r: inout TEIRendition) {
         if let desc = element.child("desc"), desc.namespace == ns {
             var plain = TEIRendition()
             self.plain(desc.children, into: &plain)
@@ -243,7 +245,7 @@ struct TEIMarkupReader {
     }
 
     /// Text content with elements transparent (as a note's text is read), markers kept.
-    private mutating func plain(_ children: [XMLValue.Content], into r: inout TEIRendition) {
+    private mutating func plain(_ children: [XMLTree.Content], into r: inout TEIRendition) {
         for content in children {
             switch content {
             case .text(let piece):

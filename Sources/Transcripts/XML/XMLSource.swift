@@ -2,12 +2,13 @@ internal import CLibXML2
 
 /// Parses untrusted XML bytes with libxml2 into an `XMLTree`, safely: no network access, no
 /// external entities or DTDs loaded, libxml2's default depth and entity-expansion limits kept,
-/// and errors reported as located `Diagnostic`s rather than printed.
-enum XMLSource {
+/// internal entities expanded under a budget, and errors reported as located `Diagnostic`s
+/// rather than printed. The one reader for every foreign XML file (transcripts, TEI, REFI-QDA).
+public enum XMLSource {
     /// The parsed root element and libxml2's warnings.
-    struct Parsed {
-        var root: XMLTree.Element
-        var warnings: [Diagnostic]
+    public struct Parsed {
+        public var root: XMLTree.Element
+        public var warnings: [Diagnostic]
     }
 
     /// Deepest element nesting accepted when converting the tree. libxml2 already stops at 256
@@ -23,7 +24,7 @@ enum XMLSource {
     }
 
     /// Parses `bytes` (any encoding libxml2 detects from a BOM or declaration) read from `path`.
-    static func parse(_ bytes: [UInt8], path: String) throws(Diagnostic) -> Parsed {
+    public static func parse(_ bytes: [UInt8], path: String) throws(Diagnostic) -> Parsed {
         guard !bytes.isEmpty else {
             throw Diagnostic(path: path, line: 1, column: 1, message: "Document is empty")
         }

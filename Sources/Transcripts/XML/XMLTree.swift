@@ -1,22 +1,22 @@
 /// A parsed XML document as plain Swift values, so the vocabulary readers never touch libxml2
 /// pointers and can be tested and reasoned about like any other value.
-enum XMLTree {
+public enum XMLTree {
     /// The XML namespace, bound to the `xml` prefix in every document (`xml:id`, `xml:lang`).
-    static let xmlNamespace = "http://www.w3.org/XML/1998/namespace"
+    public static let xmlNamespace = "http://www.w3.org/XML/1998/namespace"
 
     /// One element: local name, namespace, attributes, content in document order and source line.
-    struct Element: Sendable {
-        var name: String
+    public struct Element: Sendable {
+        public var name: String
         /// The namespace URI, nil for an element in no namespace.
-        var namespace: String?
+        public var namespace: String?
         /// Attribute values keyed by local name (`who`), `xml:`-prefixed for the XML namespace
         /// (`xml:id`), and `{uri}name` for any other namespace.
-        var attributes: [String: String]
-        var children: [Content]
+        public var attributes: [String: String]
+        public var children: [Content]
         /// 1-based source line of the start tag.
-        var line: Int
+        public var line: Int
 
-        init(name: String, namespace: String?, attributes: [String: String] = [:],
+        public init(name: String, namespace: String?, attributes: [String: String] = [:],
              children: [Content] = [], line: Int) {
             self.name = name
             self.namespace = namespace
@@ -25,18 +25,18 @@ enum XMLTree {
             self.line = line
         }
 
-        subscript(_ name: String) -> String? { attributes[name] }
+        public subscript(_ name: String) -> String? { attributes[name] }
 
         /// `xml:id`, the identifier TEI uses for people, divisions and timeline points.
-        var xmlID: String? { attributes["xml:id"] }
+        public var xmlID: String? { attributes["xml:id"] }
 
         /// Child elements, in order.
-        var elements: [Element] {
+        public var elements: [Element] {
             children.compactMap { if case .element(let e) = $0 { e } else { nil } }
         }
 
         /// True when some direct text child holds more than whitespace.
-        var hasDirectText: Bool {
+        public var hasDirectText: Bool {
             children.contains { content in
                 if case .text(let text) = content {
                     return !InlineText.isBlank(text)
@@ -47,7 +47,7 @@ enum XMLTree {
     }
 
     /// A piece of element content: a child element or a run of character data (text or CDATA).
-    enum Content: Sendable {
+    public enum Content: Sendable {
         case element(Element)
         case text(String)
     }
