@@ -69,7 +69,12 @@ struct Export: ParsableCommand {
             }
         }
         if let qdpx {
-            try write(try checked { () throws(Diagnostic) in try REFIQDAExport.qdpx(coded, codebook: book) }, to: qdpx)
+            // Sources are named by file name, or pseudonymously: never by a path (folders often name families).
+            let names = pseudonymise ? QDAProject.pseudonymousSourceNames(count: coded.count) : nil
+            let date = Self.newestModification(of: coded.map(\.transcript.path))
+            try write(try checked { () throws(Diagnostic) in
+                try REFIQDAExport.qdpx(coded, codebook: book, sourceNames: names, date: date)
+            }, to: qdpx)
         }
         if let qdc {
             try write(try checked { () throws(Diagnostic) in try REFIQDAExport.qdc(book) }, to: qdc)
@@ -90,6 +95,17 @@ struct Export: ParsableCommand {
             Console.error("rapport: \(coded.count) transcripts, \(count) annotations; wrote \(written.joined(separator: ", "))")
         }
         if !errors.isEmpty { throw ExitCode(1) }
+    }
+
+    /// The newest modification time of the input files (ISO 8601, UTC, whole seconds): the
+    /// creation date written into a .qdpx, the same for the same files, so output stays repeatable.
+    static func newestModification(of paths: [String]) -> String? {
+        let dates = paths.compactMap { try? FileManager.default.attributesOfItem(atPath: $0)[.modificationDate] as? Date }
+        guard let newest = dates.max() else { return nil }
+        let formatter = ISO8601DateFormatter()
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.string(from: Date(timeIntervalSince1970: newest.timeIntervalSince1970.rounded(.down)))
     }
 
     private func write(_ bytes: [UInt8], to path: String) throws {

@@ -43,8 +43,18 @@ struct Import: ParsableCommand {
     @Option(name: .shortAndLong, help: "Write to this file (atomically) instead of standard output.")
     var output: String?
 
+    @Option(help: ArgumentHelp("How the project counts selection positions: codepoints (the standard) or utf16 (NVivo, QualCoder). Detected when not given.", valueName: "unit"))
+    var positions: PositionConvention.Unit?
+
+    @Option(help: ArgumentHelp("Positions a CRLF line end counts: 2 (the standard) or 1 (QualCoder's MAXQDA line endings, ATLAS.ti). Detected when not given.", valueName: "1|2"))
+    var crlf: Int?
+
     @Flag(name: .shortAndLong, help: "Do not print warnings.")
     var quiet = false
+
+    func validate() throws {
+        if let crlf, crlf != 1 && crlf != 2 { throw ValidationError("--crlf takes 1 or 2, not \(crlf)") }
+    }
 
     func run() throws {
         Console.ignoreSigpipe()
@@ -55,13 +65,16 @@ struct Import: ParsableCommand {
             if lower.hasSuffix(".xml") || lower.hasSuffix(".tei") {
                 result = try TEIImport.read(bytes: TranscriptLoader.readBytes(file), path: file)
             } else {
-                let imported = try REFIQDAImport.read(path: file, codebook: book)
+                let imported = try REFIQDAImport.read(path: file, codebook: book,
+                                                      options: REFIQDAImport.Options(unit: positions, crlf: crlf))
                 result = imported.result
                 let project = imported.project
                 if !quiet {
                     let codes = project.allCodes.count, sources = project.sources.count
                     let users = project.users.map(\.name).joined(separator: ", ")
                     Console.error("\(file): \(project.users.count) users (\(users)), \(codes) codes, \(sources) text sources")
+                    if let note = imported.conventionNote { Console.error("\(file): \(note)") }
+                    Console.error("\(file): \(imported.importedSelections) of \(imported.codedSelections) coded selections imported")
                 }
             }
         } catch {
@@ -69,8 +82,8 @@ struct Import: ParsableCommand {
             throw ExitCode(1)
         }
         if let coder { result = result.filtered(coder: coder) }
+        for diagnostic in result.warnings where !quiet || diagnostic.severity == .error { Console.error(diagnostic.description) }
         if !quiet {
-            for warning in result.warnings { Console.error(warning.description) }
             if format == .jsonl && result.coders.count > 1 {
                 Console.error("rapport: warning: codings of \(result.coders.count) coders (\(result.coders.joined(separator: ", "))) in one JSONL stream; 'rapport agree' reads one coder per JSONL file: use --coder NAME or --format csv")
             }
@@ -84,6 +97,7 @@ struct Import: ParsableCommand {
             case .json: bytes = ReportOutput.json(figures, by: by)
             }
             try Output.write(bytes, to: output, inputs: [file])
+            if result.warnings.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
             return
         }
         switch format {
@@ -96,5 +110,10 @@ struct Import: ParsableCommand {
             bytes = Array(csv.text.utf8)
         }
         try Output.write(bytes, to: output, inputs: [file])
+        // Broken parts of the input (unreadable sources, selections that cannot be placed, unknown
+        // codes, repeated GUIDs) were reported and skipped; the rest is written, and the exit code says so.
+        if result.warnings.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
     }
 }
+
+extension PositionConvention.Unit: ExpressibleByArgument {}

@@ -105,6 +105,9 @@ struct TEIRoundTripTests {
     @Test func fileNamesFollowTheInputs() {
         #expect(TEIExport.fileNames(for: ["a/visit.txt", "b/visit.txt", "c/x.tei.xml", "d/y.xml"])
                 == ["visit.tei.xml", "visit-2.tei.xml", "x.tei.xml", "y.tei.xml"])
+        // A Word or subtitle file loses its own extension: `x.docx` → `x.tei.xml`, unique on clashes.
+        #expect(TEIExport.fileNames(for: ["e/x.docx", "f/x.vtt", "g/Visit 3.ODT", "h/notes.srt"])
+                == ["x.tei.xml", "x-2.tei.xml", "Visit 3.tei.xml", "notes.tei.xml"])
     }
 
     @Test func identifiersAreXMLNames() {

@@ -6,12 +6,18 @@ typealias CodebookCode = Coding.Code
 
 extension QDAProject {
     /// Rapport's export as a project: a user per coder (`rapport` for the automatic coder), the
-    /// codebook as nested codes, each transcript as a text source with one coded selection per
-    /// annotation, and one case per encounter (its case id, date, setting and kind as variables,
-    /// its stretch of text as a selection). GUIDs are name-based UUIDs of stable keys (path,
-    /// encounter, code id, range, coder), so the same input always gives the same project.
-    public init(coded: [CodedTranscript], codebook: Codebook, name: String = "Rapport export") {
+    /// codebook as nested codes, each transcript as a text source named `sourceNames[i]` (by
+    /// default its file name, made unique; never a path) with one coded selection per annotation,
+    /// and one case per encounter (its case id, date, setting and kind as variables) that refers
+    /// to its source; no uncoded selections, which other tools show as empty codings. Sources,
+    /// selections and codings carry their creating user and, when `date` (ISO 8601, UTC) is
+    /// given, that creation date. GUIDs are name-based UUIDs of stable keys (path, encounter,
+    /// code id, range, coder), so the same input always gives the same project.
+    public init(coded: [CodedTranscript], codebook: Codebook, name: String = "Rapport export",
+                sourceNames: [String]? = nil, date: String? = nil) {
         self.init(name: name, origin: "Rapport")
+        creationDate = date
+        let names = sourceNames ?? Self.sourceNames(for: coded.map(\.transcript.path))
         var coderNames = ["rapport"]
         for c in coded {
             for annotation in c.annotations.joined().joined() where !coderNames.contains(annotation.coder) {
@@ -34,30 +40,24 @@ extension QDAProject {
         let variableNames = ["Case", "Date", "Setting", "Kind"]
         variables = variableNames.map { Variable(guid: NameBasedUUID.guid("variable:" + $0), name: $0, type: "Text") }
 
-        for c in coded {
+        for (c, sourceName) in zip(coded, names) {
             let transcript = c.transcript
             let sourceGUID = Self.guid(source: transcript.path)
-            var source = TextSource(guid: sourceGUID, name: transcript.path, plainTextPath: "internal://\(sourceGUID).txt",
-                                    text: transcript.text, selections: [], codings: [])
+            var source = TextSource(guid: sourceGUID, name: sourceName, plainTextPath: "internal://\(sourceGUID).txt",
+                                    text: transcript.text, selections: [], codings: [], creatingUser: creatingUser,
+                                    creationDate: date)
             let scalars = Array(transcript.text.unicodeScalars)
             var seen: [String: Int] = [:]
             for (e, encounter) in transcript.encounters.enumerated() {
                 let key = "\(transcript.path)#\(e)#\(encounter.id)"
-                var selectionGUIDs: [String] = []
-                if let first = encounter.segments.first, let last = encounter.segments.last {
-                    let guid = NameBasedUUID.guid("encounter:" + key)
-                    selectionGUIDs.append(guid)
-                    source.selections.append(Selection(guid: guid, name: "Encounter \(encounter.id)", start: first.start,
-                                                       end: last.end, creatingUser: creatingUser, description: nil, codings: []))
-                }
                 let values = [encounter.caseID, encounter.date, encounter.setting, encounter.kind]
                 cases.append(Case(
                     guid: NameBasedUUID.guid("case:" + key), name: encounter.id,
-                    description: "Encounter \(encounter.id) in \(transcript.path)",
+                    description: "Encounter \(encounter.id) in \(sourceName)",
                     values: zip(variables, values).compactMap { variable, value in
                         value.flatMap { $0.isEmpty ? nil : VariableValue(variableGUID: variable.guid, text: $0) }
                     },
-                    sourceGUIDs: [sourceGUID], selectionGUIDs: selectionGUIDs))
+                    sourceGUIDs: [sourceGUID], selectionGUIDs: []))
                 for (s, segment) in encounter.segments.enumerated() {
                     for annotation in c.annotations[e][s] {
                         var selectionKey = "\(key)#\(segment.index)#\(annotation.start)-\(annotation.end)#\(annotation.code)#\(annotation.coder)"
@@ -71,12 +71,42 @@ extension QDAProject {
                             name: Self.excerpt(scalars[lo..<hi]), start: annotation.start, end: annotation.end,
                             creatingUser: userGUID, description: annotation.evidence.map(Self.description(of:)),
                             codings: [Coding(guid: NameBasedUUID.guid("coding:" + selectionKey),
-                                             codeGUID: Self.guid(code: annotation.code), creatingUser: userGUID)]))
+                                             codeGUID: Self.guid(code: annotation.code), creatingUser: userGUID,
+                                             creationDate: date)],
+                            creationDate: date))
                     }
                 }
             }
             sources.append(source)
         }
+    }
+
+    /// Source names for transcripts at `paths`: each file's name without its folders (which
+    /// often name families), made unique with ` (2)`, ` (3)` … on clashes.
+    public static func sourceNames(for paths: [String]) -> [String] {
+        var used: Set<String> = []
+        return paths.map { path in
+            let base = path.split(separator: "/").last.map(String.init) ?? path
+            var name = base.isEmpty ? "transcript" : base
+            var n = 1
+            while used.contains(name.lowercased()) {
+                n += 1
+                name = Self.numbered(base, n)
+            }
+            used.insert(name.lowercased())
+            return name
+        }
+    }
+
+    /// Pseudonymous source names (`Transcript 1` …) in input order, for `--pseudonymise`.
+    public static func pseudonymousSourceNames(count: Int) -> [String] {
+        (0..<count).map { "Transcript \($0 + 1)" }
+    }
+
+    /// `visit.txt`, 2 → `visit (2).txt`.
+    private static func numbered(_ name: String, _ n: Int) -> String {
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return "\(name) (\(n))" }
+        return "\(name[..<dot]) (\(n))\(name[dot...])"
     }
 
     static func guid(user name: String) -> String { NameBasedUUID.guid("user:" + name) }

@@ -44,6 +44,8 @@ public struct QDAProject: Sendable {
         public var guid: String
         public var codeGUID: String
         public var creatingUser: String?
+        /// `creationDateTime` (ISO 8601, UTC), if known.
+        public var creationDate: String? = nil
     }
 
     /// A `PlainTextSelection`: code points `start..<end` of its source's text.
@@ -57,6 +59,8 @@ public struct QDAProject: Sendable {
         public var codings: [Coding]
         /// Source line of the element (0 when built in memory).
         public var line: Int = 0
+        /// `creationDateTime` (ISO 8601, UTC), if known.
+        public var creationDate: String? = nil
     }
 
     /// A `TextSource`: its text (from `sources/` in a .qdpx, or inline) and its selections.
@@ -71,12 +75,17 @@ public struct QDAProject: Sendable {
         /// Codings of the whole source.
         public var codings: [Coding]
         public var line: Int = 0
+        public var creatingUser: String? = nil
+        /// `creationDateTime` (ISO 8601, UTC), if known.
+        public var creationDate: String? = nil
     }
 
     public var name: String
     public var origin: String?
     public var basePath: String?
     public var creatingUser: String?
+    /// `creationDateTime` (ISO 8601, UTC), if known.
+    public var creationDate: String?
     public var users: [User]
     public var codes: [Code]
     public var variables: [Variable]

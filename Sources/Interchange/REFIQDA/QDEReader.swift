@@ -9,6 +9,8 @@ struct QDEReader {
     private(set) var warnings: [Diagnostic] = []
     private var skipped: [String: (count: Int, line: Int)] = [:]
     private var skippedOrder: [String] = []
+    /// GUID → line of the element that first used it.
+    private var guids: [String: Int] = [:]
 
     init(path: String) {
         self.path = path
@@ -28,21 +30,24 @@ struct QDEReader {
         for section in root.elements {
             switch section.name {
             case "Users":
-                project.users = section.children("User").map { user in
+                for user in section.children("User") where isNew(user, "User") {
                     let guid = Self.guid(user["guid"] ?? "")
-                    return QDAProject.User(guid: guid, name: user["name"] ?? user["id"] ?? guid)
+                    project.users.append(QDAProject.User(guid: guid, name: user["name"] ?? user["id"] ?? guid))
                 }
             case "CodeBook":
-                for element in section.child("Codes")?.children("Code") ?? [] { project.codes.append(code(element)) }
+                for element in section.child("Codes")?.children("Code") ?? [] where isNew(element, "Code") {
+                    project.codes.append(code(element))
+                }
             case "Variables":
                 project.variables = section.children("Variable").map {
                     QDAProject.Variable(guid: Self.guid($0["guid"] ?? ""), name: $0["name"] ?? "", type: $0["typeOfVariable"] ?? "Text")
                 }
             case "Cases":
-                for element in section.children("Case") { project.cases.append(readCase(element)) }
+                for element in section.children("Case") where isNew(element, "Case") { project.cases.append(readCase(element)) }
             case "Sources":
                 for source in section.elements {
                     if source.name == "TextSource" {
+                        guard isNew(source, "TextSource") else { continue }
                         project.sources.append(textSource(source))
                     } else {
                         skip(source.name.replacingSuffix("Source", with: " source").lowercased(), line: source.line)
@@ -68,7 +73,7 @@ struct QDEReader {
     private mutating func code(_ element: XMLTree.Element) -> QDAProject.Code {
         for _ in element.children("NoteRef") { skip("note reference", line: element.line) }
         var children: [QDAProject.Code] = []
-        for child in element.children("Code") { children.append(code(child)) }
+        for child in element.children("Code") where isNew(child, "Code") { children.append(code(child)) }
         return QDAProject.Code(
             guid: Self.guid(element["guid"] ?? ""), name: element["name"] ?? "",
             isCodable: (element["isCodable"] ?? "true").lowercased() != "false" && element["isCodable"] != "0",
@@ -95,13 +100,15 @@ struct QDEReader {
         for child in element.elements {
             switch child.name {
             case "PlainTextSelection":
+                guard isNew(child, "PlainTextSelection") else { continue }
                 var selection = QDAProject.Selection(
                     guid: Self.guid(child["guid"] ?? ""), name: child["name"],
                     start: Int(child["startPosition"] ?? "") ?? -1, end: Int(child["endPosition"] ?? "") ?? -1,
                     creatingUser: child["creatingUser"].map(Self.guid), description: child.child("Description")?.characterData,
                     codings: child.children("Coding").compactMap(coding), line: child.line)
                 if selection.start < 0 || selection.end < 0 {
-                    warn(child.line, "selection without a valid startPosition/endPosition; skipped")
+                    warnings.append(Diagnostic(path: path, line: child.line, message:
+                        "\(REFIQDAImport.label(selection)) has no valid startPosition/endPosition; skipped"))
                     selection.codings = []
                 }
                 for note in child.children("NoteRef") { skip("note reference", line: note.line) }
@@ -142,6 +149,21 @@ struct QDEReader {
             skipped[what] = (1, line)
             skippedOrder.append(what)
         }
+    }
+
+    /// True for an element whose GUID was not used before; a repeated GUID is reported as an
+    /// error naming both elements, and the later element is skipped.
+    private mutating func isNew(_ element: XMLTree.Element, _ kind: String) -> Bool {
+        guard let raw = element["guid"] else { return true }
+        let guid = Self.guid(raw)
+        if let first = guids[guid] {
+            let name = element["name"].map { " name=\"\($0)\"" } ?? ""
+            warnings.append(Diagnostic(path: path, line: element.line, message:
+                "<\(kind)\(name)> repeats guid \(guid), already used on line \(first); skipped"))
+            return false
+        }
+        guids[guid] = element.line
+        return true
     }
 
     private mutating func warn(_ line: Int, _ message: String) {

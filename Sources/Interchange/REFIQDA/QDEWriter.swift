@@ -1,6 +1,6 @@
 /// Writes a `QDAProject` as QDA-XML (`project.qde`, valid against `Project-mrt2019.xsd`) and
 /// its codebook as a `.qdc` (valid against `Codebook-mrt2019.xsd`), through libxml2's writer.
-/// No dates are written (they are optional), so the same project gives the same bytes.
+/// Dates are written only as the project gives them, so the same project gives the same bytes.
 enum QDEWriter {
     static let projectNamespace = "urn:QDA-XML:project:1.0"
     static let codebookNamespace = "urn:QDA-XML:codebook:1.0"
@@ -14,6 +14,7 @@ enum QDEWriter {
         out.attribute("name", project.name)
         out.attribute("origin", project.origin)
         out.attribute("creatingUserGUID", project.creatingUser)
+        out.attribute("creationDateTime", project.creationDate)
         out.attribute("basePath", project.basePath)
         if !project.users.isEmpty {
             out.newline(1)
@@ -145,6 +146,8 @@ enum QDEWriter {
         out.attribute("guid", source.guid)
         out.attribute("name", source.name)
         out.attribute("plainTextPath", source.plainTextPath)
+        out.attribute("creatingUser", source.creatingUser)
+        out.attribute("creationDateTime", source.creationDate)
         if source.plainTextPath == nil {
             out.newline(3)
             out.element("PlainTextContent", text: source.text ?? "")
@@ -157,6 +160,7 @@ enum QDEWriter {
             out.attribute("startPosition", String(selection.start))
             out.attribute("endPosition", String(selection.end))
             out.attribute("creatingUser", selection.creatingUser)
+            out.attribute("creationDateTime", selection.creationDate)
             if let description = selection.description {
                 out.newline(4)
                 out.element("Description", text: description)
@@ -175,6 +179,7 @@ enum QDEWriter {
         out.start("Coding")
         out.attribute("guid", coding.guid)
         out.attribute("creatingUser", coding.creatingUser)
+        out.attribute("creationDateTime", coding.creationDate)
         out.start("CodeRef")
         out.attribute("targetGUID", coding.codeGUID)
         out.end()

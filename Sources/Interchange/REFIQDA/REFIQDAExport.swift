@@ -10,9 +10,12 @@ import Transcripts
 /// the end exclusive (the character at `endPosition` is not selected), exactly as Rapport's
 /// annotation ranges do. The same input always gives the same bytes.
 public enum REFIQDAExport {
-    /// The `.qdpx` archive of the coded transcripts and the codebook.
-    public static func qdpx(_ coded: [CodedTranscript], codebook: Codebook) throws(Diagnostic) -> [UInt8] {
-        let project = QDAProject(coded: coded, codebook: codebook)
+    /// The `.qdpx` archive of the coded transcripts and the codebook. Sources are named
+    /// `sourceNames` (default: file names, see `QDAProject.sourceNames(for:)`); `date` (ISO 8601,
+    /// UTC) becomes the creation date of the project, sources, selections and codings.
+    public static func qdpx(_ coded: [CodedTranscript], codebook: Codebook, sourceNames: [String]? = nil,
+                            date: String? = nil) throws(Diagnostic) -> [UInt8] {
+        let project = QDAProject(coded: coded, codebook: codebook, sourceNames: sourceNames, date: date)
         guard let qde = QDEWriter.project(project) else { throw failure("project.qde") }
         let sources = project.sources.map { source in
             (name: source.guid + ".txt", bytes: Array((source.text ?? "").utf8))

@@ -16,16 +16,40 @@ public enum REFIQDAImport {
     public struct Imported: Sendable {
         public var project: QDAProject
         public var result: ImportResult
+        /// How the project's positions were read (detected, or as the caller fixed them).
+        public var convention: PositionConvention
+        /// Why that convention, with the word-boundary figures behind the choice; nil when the
+        /// project's texts read the same under every convention (no CRLF, nothing outside the BMP).
+        public var conventionNote: String?
+        /// Selections with at least one coding in the project's text sources, and how many of
+        /// them were imported (placed, with at least one known code).
+        public var codedSelections: Int
+        public var importedSelections: Int
+    }
+
+    /// What the caller fixes about positions (`--positions`, `--crlf`); nil parts are detected.
+    public struct Options: Sendable {
+        public var unit: PositionConvention.Unit?
+        public var crlf: Int?
+
+        public init(unit: PositionConvention.Unit? = nil, crlf: Int? = nil) {
+            self.unit = unit
+            self.crlf = crlf
+        }
     }
 
     /// Reads the `.qdpx` or `.qde` file at `path`.
-    public static func read(path: String, codebook: Codebook? = nil) throws(Diagnostic) -> Imported {
-        try read(bytes: TranscriptLoader.readBytes(path), path: path, codebook: codebook)
+    public static func read(path: String, codebook: Codebook? = nil, options: Options = Options()) throws(Diagnostic) -> Imported {
+        try read(bytes: TranscriptLoader.readBytes(path), path: path, codebook: codebook, options: options)
     }
 
     /// Reads a project from `bytes` (a ZIP archive, or QDA-XML) read from `path`. Internal
-    /// files of a bare `.qde` are looked for in a `sources` folder beside it.
-    public static func read(bytes: [UInt8], path: String, codebook: Codebook? = nil) throws(Diagnostic) -> Imported {
+    /// files of a bare `.qde` are looked for in a `sources` folder beside it (in any case).
+    /// Problems with single sources, selections or codings are reported in the result's
+    /// diagnostics (errors for broken input, warnings for what is not carried over) and the rest
+    /// is imported; a file that cannot be read at all throws.
+    public static func read(bytes: [UInt8], path: String, codebook: Codebook? = nil,
+                            options: Options = Options()) throws(Diagnostic) -> Imported {
         let qde: [UInt8]
         let loadInternal: (String) -> Result<[UInt8], ZipReaderError>
         if bytes.starts(with: [0x50, 0x4B]) {
@@ -36,8 +60,15 @@ public enum REFIQDAImport {
                 throw Diagnostic(path: path, message: "no project.qde in the archive; not a REFI-QDA project (.qdpx)")
             }
             do { qde = try archive.contents(of: entry) } catch { throw Diagnostic(path: path, message: error.description) }
+            // NVivo for Windows writes `Sources/`: entry names are matched without regard to case.
+            var byLowerName: [String: ZipArchive.Entry] = [:]
+            for entry in archive.entries where byLowerName[entry.name.lowercased()] == nil {
+                byLowerName[entry.name.lowercased()] = entry
+            }
             loadInternal = { name in
-                guard let entry = archive.entry(named: name) else { return .failure(ZipReaderError("no '\(name)' in the archive")) }
+                guard let entry = archive.entry(named: name) ?? byLowerName[name.lowercased()] else {
+                    return .failure(ZipReaderError("no '\(name)' in the archive"))
+                }
                 do throws(ZipError) {
                     return .success(try archive.contents(of: entry))
                 } catch {
@@ -48,7 +79,8 @@ public enum REFIQDAImport {
             qde = bytes
             let folder = (path as NSString).deletingLastPathComponent
             loadInternal = { name in
-                let file = folder.isEmpty ? name : folder + "/" + name
+                var file = folder.isEmpty ? name : folder + "/" + name
+                if !FileManager.default.fileExists(atPath: file), let found = findIgnoringCase(name, in: folder) { file = found }
                 do throws(Diagnostic) {
                     return .success(try TranscriptLoader.readBytes(file))
                 } catch {
@@ -60,27 +92,50 @@ public enum REFIQDAImport {
         var reader = QDEReader(path: path)
         var project = try reader.read(root)
         var warnings = reader.warnings
-        for k in project.sources.indices where project.sources[k].text == nil {
+        var texts: [Int: SourceText] = [:]
+        for k in project.sources.indices {
             let source = project.sources[k]
+            if let inline = source.text {
+                texts[k] = SourceText(raw: inline)
+                continue
+            }
             guard let reference = source.plainTextPath else {
-                warnings.append(Diagnostic(path: path, line: source.line, severity: .warning,
-                                           message: "text source '\(source.name)' has neither text nor a plainTextPath; skipped"))
+                warnings.append(Diagnostic(path: path, line: source.line, message:
+                    "<TextSource name=\"\(source.name)\"> has neither <PlainTextContent> nor a plainTextPath; its \(source.selections.count) selection(s) skipped"))
                 continue
             }
             switch load(reference, basePath: project.basePath, readInternal: loadInternal) {
-            case .success(let text): project.sources[k].text = String(decoding: text, as: UTF8.self)
+            case .success(let bytes):
+                let text = SourceText(bytes: bytes)
+                texts[k] = text
+                project.sources[k].text = text.rawText
             case .failure(let error):
-                warnings.append(Diagnostic(path: path, line: source.line, severity: .warning,
-                                           message: "text of source '\(source.name)' (\(reference)) cannot be read: \(error.message); its codings are skipped"))
+                warnings.append(Diagnostic(path: path, line: source.line, message:
+                    "<TextSource name=\"\(source.name)\"> plainTextPath \(reference) cannot be read: \(error.message); its \(source.selections.count) selection(s) skipped"))
             }
         }
         if project.sources.isEmpty {
             warnings.append(Diagnostic(path: path, line: root.line, severity: .warning,
                                        message: "the project has no text sources: users and codes read, no codings to import"))
         }
-        var result = codings(project, path: path, codebook: codebook)
+        let choice = chooseConvention(project.sources.indices.compactMap { k in texts[k].map { ($0, project.sources[k].selections) } },
+                                      options: options)
+        var (result, placed) = codings(project, texts: texts, convention: choice.convention, path: path, codebook: codebook)
         result.warnings = warnings + result.warnings
-        return Imported(project: project, result: result)
+        let coded = project.sources.reduce(0) { $0 + $1.selections.filter { !$0.codings.isEmpty }.count }
+        return Imported(project: project, result: result, convention: choice.convention, conventionNote: choice.note,
+                        codedSelections: coded, importedSelections: placed)
+    }
+
+    /// The file in `folder` whose path relative to it is `name` ignoring case (`Sources/x.txt`).
+    private static func findIgnoringCase(_ name: String, in folder: String) -> String? {
+        var current = folder.isEmpty ? "." : folder
+        for part in name.split(separator: "/") {
+            guard let items = try? FileManager.default.contentsOfDirectory(atPath: current),
+                  let match = items.sorted().first(where: { $0.lowercased() == part.lowercased() }) else { return nil }
+            current += "/" + match
+        }
+        return current
     }
 
     /// The bytes a `plainTextPath` refers to: an internal file, or one relative to the
@@ -104,57 +159,6 @@ public enum REFIQDAImport {
         } catch {
             return .failure(ZipReaderError("'\(file)' not found"))
         }
-    }
-
-    /// The codings of every text source with text, as coded transcripts.
-    static func codings(_ project: QDAProject, path: String, codebook: Codebook?) -> ImportResult {
-        var warnings: [Diagnostic] = []
-        let codeIDs = codeIDs(project, codebook: codebook)
-        let userNames = Dictionary(project.users.map { ($0.guid, $0.name) }, uniquingKeysWith: { first, _ in first })
-        var used: Set<String> = []
-        var coded: [CodedTranscript] = []
-        for source in project.sources {
-            guard let raw = source.text else { continue }
-            let text = SourceText(raw: raw)
-            let name = source.name.isEmpty ? source.guid : source.name
-            let transcript = PlainTextParser().parse(text: text.text, path: name)
-            let segments = AnnotationGrid.positions(of: transcript).map { p in
-                (encounter: p.encounter, segment: p.segment, range: transcript.encounters[p.encounter].segments[p.segment])
-            }
-            var grid = AnnotationGrid(transcript)
-            for selection in source.selections where !selection.codings.isEmpty {
-                let start = text.offset(selection.start), end = max(text.offset(selection.start), text.offset(selection.end))
-                let covered = segments.filter { item in
-                    start == end ? (item.range.start <= start && start <= item.range.end)
-                        : (item.range.start < end && start < item.range.end)
-                }
-                guard !covered.isEmpty else {
-                    warnings.append(Diagnostic(path: path, line: selection.line, severity: .warning, message:
-                        "selection \(selection.start)-\(selection.end) of '\(name)' lies outside every transcript segment; skipped"))
-                    continue
-                }
-                let evidence = selection.description.flatMap(Self.evidence)
-                for coding in selection.codings {
-                    guard let code = codeIDs[coding.codeGUID] else {
-                        warnings.append(Diagnostic(path: path, line: selection.line, severity: .warning,
-                                                   message: "coding refers to an unknown code \(coding.codeGUID); skipped"))
-                        continue
-                    }
-                    let user = coding.creatingUser ?? selection.creatingUser
-                    let coder = user.map { userNames[$0] ?? $0 } ?? "unknown"
-                    used.insert(coder)
-                    for item in covered.prefix(start == end ? 1 : covered.count) {
-                        grid.add(code: code, encounter: item.encounter, segment: item.segment,
-                                 start: max(start, item.range.start), end: min(max(end, start), item.range.end),
-                                 coder: coder, evidence: evidence)
-                    }
-                }
-            }
-            coded.append(grid.coded)
-        }
-        var coders = project.users.map(\.name).filter(used.contains)
-        coders += used.subtracting(coders).sorted()
-        return ImportResult(coded: coded, coders: coders, warnings: warnings)
     }
 
     /// Code GUID → Rapport code id, for every code of the project.

@@ -1,55 +1,145 @@
 import Foundation
 
-/// A source's text as REFI-QDA positions count it (code points of the UTF-8 file, BOM dropped)
-/// and as Rapport parses it (NFC, LF line ends), with the map from the one to the other, so a
-/// selection made by another tool on CRLF or decomposed text lands on the same characters.
+/// A source's text as another tool counted positions in it (the file's characters, BOM dropped,
+/// CRLF as written) and as Rapport parses it (NFC, LF line ends, the text `rapport code` reads
+/// from the same file), with maps from the one to the other under each `PositionConvention`, so
+/// a selection made on CRLF, decomposed or emoji-rich text lands on the same characters.
+/// Built in one pass; every lookup is constant time.
 struct SourceText {
     /// The text in Rapport's normal form.
     let text: String
-    /// `map[p]` is the normalised offset of raw code-point offset `p` (one entry past the end).
-    private let map: [Int]?
-    /// Code points in the raw text.
-    let rawCount: Int
+    /// The text as the file holds it (BOM dropped), which the other tool's positions count.
+    let rawText: String
+    /// `text` as code points, for word-boundary checks.
+    let scalars: [Unicode.Scalar]
+    /// The raw text's code points.
+    private let raw: [Unicode.Scalar]
+    /// `normal[i]`: the normalised offset of raw code point `i` (one entry past the end); a
+    /// position inside a character that normalisation merges moves past it.
+    private let normal: [Int32]
+    /// Whether any CRLF or any code point outside the BMP occurs: without them some conventions agree.
+    let hasCRLF: Bool
+    let hasAstral: Bool
 
+    /// Decodes a source file: UTF-8 (BOM dropped), or UTF-16 with a BOM.
     init(bytes: [UInt8]) {
-        let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
-        self.init(raw: String(decoding: body, as: UTF8.self))
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            self.init(raw: String(decoding: bytes.dropFirst(3), as: UTF8.self))
+        } else if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            let little = bytes[0] == 0xFF
+            var units: [UInt16] = []
+            units.reserveCapacity(bytes.count / 2)
+            var i = 2
+            while i + 1 < bytes.count {
+                let a = UInt16(bytes[i]), b = UInt16(bytes[i + 1])
+                units.append(little ? (b << 8 | a) : (a << 8 | b))
+                i += 2
+            }
+            self.init(raw: String(decoding: units, as: UTF16.self))
+        } else {
+            self.init(raw: String(decoding: bytes, as: UTF8.self))
+        }
     }
 
-    init(raw: String) {
-        rawCount = raw.unicodeScalars.count
-        if raw.utf8.allSatisfy({ $0 < 0x80 && $0 != 13 }) {
-            text = raw
-            map = nil
-            return
-        }
-        var normal = String.UnicodeScalarView()
-        var map: [Int] = []
-        map.reserveCapacity(rawCount + 1)
-        for character in raw {
-            let piece: String
+    init(raw text: String) {
+        var raw: [Unicode.Scalar] = []
+        raw.reserveCapacity(text.utf8.count)
+        var normalised = String.UnicodeScalarView()
+        var normal: [Int32] = []
+        normal.reserveCapacity(text.utf8.count + 1)
+        var count: Int32 = 0
+        var crlf = false, astral = false
+        // Normal forms of the non-ASCII characters met so far: a text repeats few distinct ones.
+        var cache: [String: [Unicode.Scalar]] = [:]
+        for character in text {
+            let start = count
+            let scalars = character.unicodeScalars
             if character == "\r\n" || character == "\r" {
-                piece = "\n"
-            } else if character.unicodeScalars.allSatisfy(\.isASCII) {
-                piece = String(character)
+                crlf = crlf || character == "\r\n"
+                normalised.append("\n")
+                count += 1
+            } else if scalars.count == 1, let only = scalars.first, only.isASCII {
+                normalised.append(only)
+                count += 1
             } else {
-                piece = String(character).precomposedStringWithCanonicalMapping
+                let key = String(character)
+                let piece: [Unicode.Scalar]
+                if let known = cache[key] {
+                    piece = known
+                } else {
+                    piece = Array(key.precomposedStringWithCanonicalMapping.unicodeScalars)
+                    cache[key] = piece
+                }
+                normalised.append(contentsOf: piece)
+                count += Int32(piece.count)
             }
-            let start = normal.count
-            normal.append(contentsOf: piece.unicodeScalars)
-            for k in 0..<character.unicodeScalars.count {
-                // A position inside a character that normalisation merges moves past it.
-                map.append(k == 0 ? start : normal.count)
+            var first = true
+            for scalar in scalars {
+                if scalar.value > 0xFFFF { astral = true }
+                raw.append(scalar)
+                normal.append(first ? start : count)
+                first = false
             }
         }
-        map.append(normal.count)
-        text = String(normal)
-        self.map = map
+        normal.append(count)
+        self.text = String(normalised)
+        self.rawText = text
+        self.scalars = Array(normalised)
+        self.raw = raw
+        self.normal = normal
+        self.hasCRLF = crlf
+        self.hasAstral = astral
+    }
+
+    /// Positions as `convention` counts them, mapped to raw code points.
+    func positions(_ convention: PositionConvention) -> Positions {
+        let identity = (convention.unit == .codepoints || !hasAstral) && (convention.crlf == 2 || !hasCRLF)
+        guard !identity else { return Positions(rawIndex: nil, count: raw.count) }
+        var table: [Int32] = []
+        table.reserveCapacity(raw.count + raw.count / 8 + 1)
+        for (i, scalar) in raw.enumerated() {
+            if convention.crlf == 1, scalar == "\n", i > 0, raw[i - 1] == "\r" { continue }
+            table.append(Int32(i))
+            if convention.unit == .utf16, scalar.value > 0xFFFF { table.append(Positions.insideCharacter) }
+        }
+        table.append(Int32(raw.count))
+        return Positions(rawIndex: table, count: table.count - 1)
+    }
+
+    /// One convention's positions: `rawIndex[p]` is the raw code point at position `p`.
+    struct Positions {
+        static let insideCharacter: Int32 = -1
+        fileprivate let rawIndex: [Int32]?
+        /// The largest valid position (the length of the text in this convention's units).
+        let count: Int
+    }
+
+    /// The normalised offset of `position`, or nil when it lies beyond the text or inside a
+    /// character (between the two halves of a UTF-16 surrogate pair).
+    func offset(_ position: Int, in positions: Positions) -> Int? {
+        guard position >= 0, position <= positions.count else { return nil }
+        let index = positions.rawIndex.map { Int($0[position]) } ?? position
+        guard index >= 0 else { return nil }
+        return Int(normal[index])
     }
 
     /// The normalised offset of raw code-point offset `position` (clamped to the text).
     func offset(_ position: Int) -> Int {
-        let clamped = min(max(0, position), rawCount)
-        return map?[clamped] ?? clamped
+        Int(normal[min(max(0, position), raw.count)])
+    }
+
+    /// True when normalised offset `offset` does not fall inside a word (between two letters or digits).
+    func isWordBoundary(_ offset: Int) -> Bool {
+        guard offset > 0, offset < scalars.count else { return true }
+        return !(Self.isWordCharacter(scalars[offset - 1]) && Self.isWordCharacter(scalars[offset]))
+    }
+
+    private static func isWordCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII {
+            let v = scalar.value
+            return (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A)
+        }
+        return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+            || scalar.properties.generalCategory == .nonspacingMark
     }
 }

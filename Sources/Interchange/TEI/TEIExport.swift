@@ -48,10 +48,11 @@ public enum TEIExport {
         }
     }
 
-    /// The file name without folder and without the extensions Rapport reads.
+    /// The file name without folder and without the extensions Rapport reads (`x.docx` → `x`,
+    /// `x.tei.xml` → `x`), so `x.docx` exports as `x.tei.xml`.
     static func stem(of path: String) -> String {
         var name = path.split(separator: "/").last.map(String.init) ?? path
-        let known: Set<String> = ["txt", "text", "xml", "tei"]
+        let known = TranscriptLoader.extensions
         while let dot = name.lastIndex(of: "."), dot != name.startIndex,
               known.contains(name[name.index(after: dot)...].lowercased()) {
             name = String(name[..<dot])
