@@ -6,11 +6,17 @@ Usage: generate_corpus.py OUT_DIR SIZE_MB [--seed N]
 Each file is one shadowing day: two to four encounters with header blocks, labelled turns with
 timestamps and bracketed notes, and observation paragraphs. Vocabulary is everyday speech with
 cue phrases of the default codebook at a realistic rate (roughly one coded passage in four).
+Half of the uncoded sentences are drawn from a Zipf-distributed vocabulary of 40,000 word
+forms (`vocabulary.py`), so the corpus has the variety of real transcripts.
 The same arguments always give the same bytes.
 """
 import os
 import random
 import sys
+
+from vocabulary import Zipf, build
+
+VOCABULARY = Zipf(build())
 
 WORKERS = ["Hannah", "Sam", "Ruth", "Priya", "Tom", "Grace", "Imran", "Joanne"]
 PARENTS = ["Kerry", "Dean", "Leanne", "Marta", "Paul", "Shona", "Aisha", "Gary", "Tina", "Lee"]
@@ -52,6 +58,8 @@ NOTES = ["[laughs]", "(pause)", "[inaudible 00:12:03]", "[sighs]", "((door slams
 def sentence(rng):
     if rng.random() < 0.25:
         return rng.choice(CUED)[1]
+    if rng.random() < 0.5:
+        return VOCABULARY.sentence(rng, rng.randint(6, 18))
     return rng.choice(NEUTRAL)
 
 

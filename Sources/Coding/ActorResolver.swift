@@ -65,14 +65,16 @@ struct ActorResolver: Sendable {
         "must", "should", "may", "might", "just", "then", "also", "still", "never", "always", "stays",
     ]
 
-    /// The actor for a cue starting at token `cue` among `tokens`, or nil when nobody is named.
-    func actor(tokens: [Token], cue: Int) -> Actor? {
-        var sentenceStart = cue
-        while sentenceStart > 0, tokens[sentenceStart - 1].kind != .stop { sentenceStart -= 1 }
+    /// The actor for a cue starting at token `cue`, or nil when nobody is named; `index` holds
+    /// the segment's sentences, quotation marks and the people it mentions.
+    func actor(_ index: SegmentIndex, cue: Int) -> Actor? {
+        let tokens = index.tokens
+        var sentenceStart = index.sentenceFirst[cue]
         // Inside a quotation the actor is whoever is quoted: look only before the opening quote.
         var limit = cue
-        let quotes = tokens[sentenceStart..<cue].indices.filter { tokens[$0].kind == .quote }
-        if quotes.count % 2 == 1, let opening = quotes.last {
+        let quotes = index.quotesBefore[cue]
+        if quotes % 2 == 1 {
+            let opening = index.lastQuoteBefore[cue]
             limit = opening
             // `Mum says the FSW "was lovely"`: a person right before the quote is its subject.
             // ("The worker says to Reece, 'I …'" is direct speech: the comma rules that reading out.)
@@ -85,30 +87,18 @@ struct ActorResolver: Sendable {
                     }
                 }
             }
-        } else if quotes.count >= 2 {
+        } else if quotes >= 2 {
             // Quote tokens also open a sentence inside a quotation, after a speech verb and comma.
-            sentenceStart = max(sentenceStart, quotes.last! + 1)
-            if sentenceStart >= cue { sentenceStart = quotes.first! }
+            sentenceStart = max(sentenceStart, index.lastQuoteBefore[cue] + 1)
+            if sentenceStart >= cue { sentenceStart = index.firstQuote[cue] }
         }
-        var candidates: [(index: Int, end: Int, actor: Actor)] = []
-        var i = sentenceStart
-        while i < limit {
-            if let (actor, next) = reference(tokens, at: i, sentenceStart: sentenceStart) {
-                candidates.append((i, next, actor))
-                i = next
-            } else {
-                i += 1
-            }
-        }
+        let lower = index.referencesBefore[sentenceStart], upper = index.referencesBefore[max(limit, sentenceStart)]
         // "YP says his old social worker was the only one who…": the person a verb of saying
         // introduces is the one the rest of the sentence is about.
-        if let reported = candidates.last(where: { introducedBySpeech(tokens, at: $0.index, sentenceStart: sentenceStart) }),
-           reported.actor.role != .unknown {
-            return reported.actor
-        }
-        if let acting = candidates.last(where: { followedByVerb(tokens, at: $0.end, copulas: false) }) { return acting.actor }
-        if let being = candidates.last(where: { followedByVerb(tokens, at: $0.end) }) { return being.actor }
-        return candidates.first?.actor
+        if let reported = index.last(in: index.lastIntroduced, from: lower, to: upper) { return reported.actor }
+        if let acting = index.last(in: index.lastActing, from: lower, to: upper) { return acting.actor }
+        if let being = index.last(in: index.lastBeing, from: lower, to: upper) { return being.actor }
+        return upper > lower ? index.references[lower].actor : nil
     }
 
     static let speechVerbs: Set<String> = [
@@ -118,23 +108,9 @@ struct ActorResolver: Sendable {
 
     /// In reported speech ("Jordan says his social worker told him it's his choice"), the last person
     /// before the cue who is followed by a verb of saying; nil when the sentence reports nobody.
-    func reporter(tokens: [Token], cue: Int) -> Actor? {
-        var sentenceStart = cue
-        while sentenceStart > 0, tokens[sentenceStart - 1].kind != .stop { sentenceStart -= 1 }
-        var found: Actor?
-        var i = sentenceStart
-        while i < cue {
-            if let (actor, next) = reference(tokens, at: i, sentenceStart: sentenceStart) {
-                if actor.role != .researcher, next < tokens.count, tokens[next].kind == .word,
-                   Self.speechVerbs.contains(tokens[next].text) {
-                    found = actor
-                }
-                i = next
-            } else {
-                i += 1
-            }
-        }
-        return found
+    func reporter(_ index: SegmentIndex, cue: Int) -> Actor? {
+        index.last(in: index.lastReporter, from: index.referencesBefore[index.sentenceFirst[cue]],
+                   to: index.referencesBefore[cue])?.actor
     }
 
     /// A person reference starting at token `i` and the index after it.

@@ -53,6 +53,19 @@ public struct Coder: Sendable {
             cache.mark(info)
             infos.append(info)
         }
+        let index = SegmentIndex(tokens: tokens, actors: actors)
+        // `unless` phrases: which occur in which sentence, found in one pass like the cues.
+        var unlessFound: Set<Int> = []
+        if !compiled.unlessPatterns.isEmpty {
+            for i in tokens.indices {
+                guard let info = infos[i], !info.unlessCandidates.isEmpty else { continue }
+                for s in info.unlessCandidates {
+                    let key = compiled.unlessSequencePattern[s] &* tokens.count &+ index.sentenceFirst[i]
+                    if unlessFound.contains(key) { continue }
+                    if CueMatcher.match(compiled.unlessSequenceAtoms[s], tokens: tokens, start: i) != nil { unlessFound.insert(key) }
+                }
+            }
+        }
         let kindBit: UInt8 = kind == .utterance ? 1 : 2
         var hits: [Hit] = []
         for i in tokens.indices {
@@ -65,14 +78,14 @@ public struct Coder: Sendable {
                 guard let end = CueMatcher.match(compiled.sequenceAtoms[sequenceIndex], tokens: tokens, start: i) else { continue }
                 matchedEntries.append(entryIndex)
                 let entry = compiled.entries[entryIndex]
-                if !entry.unless.isEmpty && Self.sentenceMatches(entry.unless, tokens: tokens, around: i) { continue }
+                if entry.unlessIDs.contains(where: { unlessFound.contains($0 &* tokens.count &+ index.sentenceFirst[i]) }) { continue }
                 // Negation.
-                let finding = NegationScope.find(tokens: tokens, start: i, end: end)
+                let finding = NegationScope.find(tokens: tokens, start: i, end: end, butAhead: index.butAhead)
                 var negationNote = "none"
                 switch (finding, entry.cue.negation) {
                 case (.none, .requires): continue
                 case (.none, _): break
-                case (.negated(let t), .cancels): _ = t; continue
+                case (.negated, .cancels): continue
                 case (.negated(let t), _): negationNote = "negated by '\(t)', kept"
                 case (.disclaimer(let t), _): negationNote = "disclaimer '\(t) …, but', kept"
                 }
@@ -80,7 +93,7 @@ public struct Coder: Sendable {
                 var actorNote = ""
                 if kind == .utterance, let speaker {
                     // A turn that reports someone else's words is coded by what it reports.
-                    if let reported = actors.reporter(tokens: tokens, cue: i) {
+                    if let reported = actors.reporter(index, cue: i) {
                         actorNote = "reported '\(reported.words)' (\(reported.role.rawValue)) in turn of \(speaker)"
                         if !entry.roles.isEmpty && !entry.roles.contains(reported.role) { continue }
                     } else {
@@ -88,7 +101,7 @@ public struct Coder: Sendable {
                         actorNote = "speaker \(speaker) (\(r.rawValue))"
                         if !entry.roles.isEmpty && !entry.roles.contains(r) { continue }
                     }
-                } else if let actor = actors.actor(tokens: tokens, cue: i) {
+                } else if let actor = actors.actor(index, cue: i) {
                     actorNote = "actor '\(actor.words)' (\(actor.role.rawValue))"
                     if !entry.roles.isEmpty && !entry.roles.contains(actor.role) { continue }
                 } else {
@@ -99,31 +112,32 @@ public struct Coder: Sendable {
         }
         // Weak cues (weight < 1) count only with support from another cue of the same code in
         // the same sentence.
-        var weight: [String: Double] = [:]
-        func key(_ hit: Hit) -> String {
-            "\(compiled.entries[hit.entry].topLevel)@\(Self.sentence(tokens: tokens, around: hit.tokenStart, scalarCount: Int.max).lowerBound)"
+        struct SentenceCode: Hashable { var code: String; var sentence: Int }
+        var weight: [SentenceCode: Double] = [:]
+        func key(_ hit: Hit) -> SentenceCode {
+            SentenceCode(code: compiled.entries[hit.entry].topLevel, sentence: index.sentenceFirst[hit.tokenStart])
         }
         for hit in hits { weight[key(hit), default: 0] += compiled.entries[hit.entry].cue.weight }
         hits.removeAll { weight[key($0), default: 0] < 0.999 }
-        return annotations(for: hits, tokens: tokens, text: text, start: start, kind: kind, role: role,
+        return annotations(for: hits, index: index, text: text, start: start, kind: kind, role: role,
                            segmentIndex: segmentIndex, encounter: encounter)
     }
 
     /// One annotation per code and sentence: the passage is the sentence holding the cue.
     func annotations(
-        for hits: [Hit], tokens: [Token], text: String, start: Int, kind: Segment.Kind, role: Role?,
+        for hits: [Hit], index: SegmentIndex, text: String, start: Int, kind: Segment.Kind, role: Role?,
         segmentIndex: Int, encounter: Encounter?
     ) -> [Annotation] {
         let context = Self.context(kind: kind, role: role, encounter: encounter)
         let scalars = Array(text.unicodeScalars)
-        var seen: Set<String> = []
+        let tokens = index.tokens
+        struct SentenceCode: Hashable { var code: String; var sentence: Int }
+        var seen: Set<SentenceCode> = []
         var out: [Annotation] = []
         for hit in hits.sorted(by: { ($0.tokenStart, $0.entry) < ($1.tokenStart, $1.entry) }) {
             let entry = compiled.entries[hit.entry]
-            let sentence = Self.sentence(tokens: tokens, around: hit.tokenStart, scalarCount: scalars.count)
-            let key = "\(entry.code)@\(sentence.lowerBound)"
-            if seen.contains(key) { continue }
-            seen.insert(key)
+            let sentence = index.sentence(around: hit.tokenStart, scalarCount: scalars.count)
+            guard seen.insert(SentenceCode(code: entry.code, sentence: sentence.lowerBound)).inserted else { continue }
             let matchStart = tokens[hit.tokenStart].start, matchEnd = tokens[hit.tokenEnd - 1].end
             let matched = String(String.UnicodeScalarView(scalars[matchStart..<matchEnd]))
             out.append(Annotation(
@@ -133,31 +147,6 @@ public struct Coder: Sendable {
                                    negation: hit.negation, actor: hit.actor)))
         }
         return out.sorted { ($0.start, $0.code) < ($1.start, $1.code) }
-    }
-
-    /// Whether any of `patterns` matches in the sentence holding token `index`.
-    static func sentenceMatches(_ patterns: [CuePattern], tokens: [Token], around index: Int) -> Bool {
-        var first = index
-        while first > 0, tokens[first - 1].kind != .stop { first -= 1 }
-        var k = first
-        while k < tokens.count, k == first || tokens[k - 1].kind != .stop {
-            if tokens[k].kind == .word, patterns.contains(where: { CueMatcher.match($0, tokens: tokens, start: k) != nil }) {
-                return true
-            }
-            k += 1
-        }
-        return false
-    }
-
-    /// The code-point range of the sentence holding token `index`, from its first to its last token.
-    static func sentence(tokens: [Token], around index: Int, scalarCount: Int) -> Range<Int> {
-        var first = index
-        while first > 0, tokens[first - 1].kind != .stop { first -= 1 }
-        var last = index
-        while last + 1 < tokens.count, tokens[last].kind != .stop { last += 1 }
-        let lower = tokens[first].start
-        let upper = min(tokens[last].end, scalarCount)
-        return lower..<max(lower, upper)
     }
 
     static func context(kind: Segment.Kind, role: Role?, encounter: Encounter?) -> Annotation.Context {

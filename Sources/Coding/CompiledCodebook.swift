@@ -10,6 +10,8 @@ struct CompiledCodebook: Sendable {
         var pattern: CuePattern
         var roles: Set<Role>
         var unless: [CuePattern]
+        /// Indices into `unlessPatterns` of `unless`.
+        var unlessIDs: [Int]
     }
 
     /// One linear sequence of one entry's pattern, with the required words after its first.
@@ -34,8 +36,30 @@ struct CompiledCodebook: Sendable {
     var sequenceAnchors: [[(words: [Int], prefixes: [Int])]] = []
     var byFirstWord: [String: [Int]] = [:]
     var byPrefix: [(prefix: String, entry: Int)] = []
+    /// Every distinct `unless` pattern, and its linear sequences indexed by first word like the
+    /// cues, so the words that cancel a cue are found in the same pass over the tokens.
+    var unlessPatterns: [CuePattern] = []
+    var unlessSequencePattern: [Int] = []
+    var unlessSequenceAtoms: [[CuePattern.Atom]] = []
+    var unlessByFirstWord: [String: [Int]] = [:]
+    var unlessByPrefix: [(prefix: String, entry: Int)] = []
 
     init(_ codebook: Codebook) {
+        var unlessIndex: [CuePattern: Int] = [:]
+        func unlessID(_ pattern: CuePattern) -> Int {
+            if let id = unlessIndex[pattern] { return id }
+            let id = unlessPatterns.count
+            unlessIndex[pattern] = id
+            unlessPatterns.append(pattern)
+            for atoms in pattern.sequences {
+                let s = unlessSequenceAtoms.count
+                unlessSequencePattern.append(id)
+                unlessSequenceAtoms.append(atoms)
+                for word in atoms[0].words { unlessByFirstWord[word, default: []].append(s) }
+                for prefix in atoms[0].prefixes { unlessByPrefix.append((prefix, s)) }
+            }
+            return id
+        }
         func visit(_ code: Code, inheritedRoles: Set<Role>) {
             let roles = code.roles.isEmpty ? inheritedRoles : code.roles
             for cue in code.cues {
@@ -43,7 +67,8 @@ struct CompiledCodebook: Sendable {
                 let index = entries.count
                 let unless = cue.unless.compactMap { try? CuePattern.compile($0).get() }
                 entries.append(Entry(cue: cue, code: code.id, topLevel: code.topLevelID, pattern: pattern,
-                                     roles: cue.roles.isEmpty ? roles : cue.roles, unless: unless))
+                                     roles: cue.roles.isEmpty ? roles : cue.roles, unless: unless,
+                                     unlessIDs: unless.map(unlessID)))
                 for atoms in pattern.sequences {
                     let s = sequences.count
                     let anchors = atoms.dropFirst().filter { $0.gap == 0 && !$0.optional }
@@ -81,9 +106,11 @@ struct CompiledCodebook: Sendable {
     /// What the matcher needs to know about a word, remembered per distinct word in `cache`.
     func info(for word: String, cache: inout CandidateCache) -> CandidateCache.WordInfo {
         if let known = cache.memo[word] { return known }
+        var unless = unlessByFirstWord[word] ?? []
+        for (prefix, s) in unlessByPrefix where word.hasPrefix(prefix) { unless.append(s) }
         let found = CandidateCache.WordInfo(
             candidates: candidates(for: word), vocabulary: vocabulary[word] ?? -1,
-            prefixes: prefixes.indices.filter { word.hasPrefix(prefixes[$0]) })
+            prefixes: prefixes.indices.filter { word.hasPrefix(prefixes[$0]) }, unlessCandidates: unless)
         cache.memo[word] = found
         return found
     }
@@ -103,6 +130,8 @@ struct CandidateCache {
         var candidates: [Int]
         var vocabulary: Int
         var prefixes: [Int]
+        /// Indices of the `unless` sequences that may start at the word.
+        var unlessCandidates: [Int]
     }
 
     var memo: [String: WordInfo] = [:]

@@ -24,7 +24,8 @@ enum NegationScope {
     }
 
     /// Whether the match starting at token `start` (ending before `end`) is in a negation's scope.
-    static func find(tokens: [Token], start: Int, end: Int) -> Finding {
+    /// `butAhead[j]` says whether a "but" stands at or after token `j` before the sentence ends.
+    static func find(tokens: [Token], start: Int, end: Int, butAhead: [Bool]) -> Finding {
         var i = start - 1
         var words = 0
         while i >= 0, words < window {
@@ -36,7 +37,7 @@ enum NegationScope {
                 if isTrigger(t.text) || (t.text == "rather" && i + 1 < tokens.count && tokens[i + 1].text == "than") {
                     // "doesn't mean you can't be a brilliant one": two negations cancel out.
                     if hasEarlierTrigger(tokens: tokens, before: i, budget: window - words) { return .none }
-                    return isDisclaimer(tokens: tokens, trigger: i, end: end)
+                    return isDisclaimer(tokens: tokens, trigger: i, end: end, butAhead: butAhead)
                         ? .disclaimer(trigger: t.text) : .negated(trigger: t.text)
                 }
                 words += 1
@@ -65,7 +66,7 @@ enum NegationScope {
     }
 
     /// "I'm not X, but …": first person just before the trigger and a "but" later in the sentence.
-    static func isDisclaimer(tokens: [Token], trigger: Int, end: Int) -> Bool {
+    static func isDisclaimer(tokens: [Token], trigger: Int, end: Int, butAhead: [Bool]) -> Bool {
         var hasFirstPerson = false
         var k = trigger - 1
         var seen = 0
@@ -74,12 +75,6 @@ enum NegationScope {
             seen += 1
             k -= 1
         }
-        guard hasFirstPerson else { return false }
-        var j = end
-        while j < tokens.count, tokens[j].kind != .stop {
-            if tokens[j].kind == .word && tokens[j].text == "but" { return true }
-            j += 1
-        }
-        return false
+        return hasFirstPerson && butAhead[end]
     }
 }
