@@ -28,7 +28,7 @@ public struct AgreementSummary: Sendable, Equatable {
         public var disagreeingUnits: Int?
 
         /// Krippendorff's verdict, worked out from α again rather than trusted from the file.
-        public var verdict: Reliability { Reliability(alpha: alpha) }
+        public var verdict: Reliability { Reliability(alpha: alpha, lowerLimit: interval?.lower) }
 
         public init(code: String, units: Int, percentAgreement: Double?, fleissKappa: Double?, alpha: Double?,
                     interval: (lower: Double, upper: Double)?, cohen: [Pair], disagreeingUnits: Int?) {

@@ -7,8 +7,9 @@ enum HTMLAgreementTable {
     static func render(_ agreement: AgreementSummary, model: ReportModel) -> String {
         let tentative = Reliability.tentativeThreshold, reliable = Reliability.reliableThreshold
         var html = ##"<p class="intro">How far the coders (\##(esc(agreement.coders.joined(separator: ", ")))) agree on each code, segment by segment. "##
-        html += "Krippendorff’s α is the yardstick: <strong>α ≥ \(NumberText.fixed(reliable, digits: 3)) reliable</strong>, "
-        html += "<strong>α ≥ \(NumberText.fixed(tentative, digits: 3)) tentative</strong> (fit for tentative conclusions only), below that unreliable. "
+        html += "Krippendorff’s α is the yardstick, judged by the lower limit of its 95% interval (as Krippendorff recommends), not by the estimate alone: "
+        html += "<strong>lower limit ≥ \(NumberText.fixed(reliable, digits: 3)) reliable</strong>, "
+        html += "<strong>≥ \(NumberText.fixed(tentative, digits: 3)) tentative</strong> (fit for tentative conclusions only), below that unreliable. "
         html += "On the gauge the dot is α, the whisker its 95% bootstrap interval, and the two ticks the thresholds.</p>"
         html += ##"<table class="agreement"><caption>Units: segments coded by at least two coders. κ and α run from −1 to 1 (1 = perfect agreement, 0 = chance); the gauge shows 0 to 1.</caption><thead><tr>"##
         html += ##"<th scope="col" class="text">Code</th><th scope="col">Units</th><th scope="col">Agreement</th><th scope="col">Cohen’s κ</th><th scope="col">Fleiss’ κ</th><th scope="col">Krippendorff’s α</th><th scope="col">95% interval</th><th scope="col" class="text">α on 0 – 1 (ticks at \##(NumberText.fixed(tentative, digits: 3)) and \##(NumberText.fixed(reliable, digits: 3)))</th><th scope="col" class="text">Verdict</th></tr></thead><tbody>"##

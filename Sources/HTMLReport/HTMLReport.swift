@@ -30,6 +30,9 @@ public enum HTMLReport {
 
         html += ##"<header class="page-head"><div class="wrap"><h1>Rapport report</h1>"##
         html += ##"<p class="lede">How often the codes of <strong>\##(esc(report.codebook.name))</strong> occur in \##(NumberText.grouped(model.encounters.count)) encounters of \##(NumberText.grouped(cases)) case\##(cases == 1 ? "" : "s"), where they occur together, and every coded passage in its transcript. Hover over bars, points and highlighted text for details.</p>"##
+        if let coder = report.automaticCoder {
+            html += ##"<p class="lede"><strong>The codes are automatic</strong>, made by \##(esc(coder)), not by a person: review them before relying on them.</p>"##
+        }
         html += ##"<nav aria-label="Contents"><ol>"##
         for s in sections { html += ##"<li><a href="#\##(s.id)">\##(esc(s.title))</a></li>"## }
         html += "</ol></nav></div></header>\n"

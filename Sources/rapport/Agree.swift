@@ -25,10 +25,10 @@ struct Agree: ParsableCommand {
     @Option(help: "A reliability data matrix (CSV) instead of codings.")
     var table: String?
 
-    @Option(help: "Level of measurement for --table: nominal, ordinal, interval or ratio.")
-    var level: MeasurementLevel = .nominal
+    @Option(help: "Level of measurement for --table: nominal (default), ordinal, interval or ratio.")
+    var level: MeasurementLevel?
 
-    @Flag(help: "List the units the coders disagree on.")
+    @Flag(help: "List the units the coders disagree on (codings only, not --table).")
     var disagreements = false
 
     @Option(help: "Output format: table or json.")
@@ -38,6 +38,15 @@ struct Agree: ParsableCommand {
 
     func validate() throws {
         if table == nil && codings.isEmpty { throw ValidationError("give codings to compare, or --table FILE.csv") }
+        if table != nil && !codings.isEmpty {
+            throw ValidationError("give either codings to compare or --table FILE.csv, not both")
+        }
+        if table != nil && disagreements {
+            throw ValidationError("--disagreements lists coded segments; it does not apply to --table")
+        }
+        if table == nil && level != nil {
+            throw ValidationError("--level is the level of measurement of a --table; codings are always nominal")
+        }
     }
 
     func run() throws {
@@ -45,11 +54,14 @@ struct Agree: ParsableCommand {
         if let table {
             let text = try readText(table)
             do throws(ReliabilityTableError) {
+                let level = level ?? .nominal
                 let data = try ReliabilityData(csv: text, level: level)
-                Console.write(AgreementTable.text(table: data, level: level))
+                switch format {
+                case .table: Console.write(AgreementTable.text(table: data, level: level))
+                case .json: Console.write(AgreementOutput.json(table: data, level: level))
+                }
             } catch {
-                Console.error("\(table):\(error.line):\(error.column): error: \(error.message)")
-                throw ExitCode(1)
+                throw ExitStatus.failed(Diagnostic(path: table, line: error.line, column: error.column, message: error.message))
             }
             return
         }
@@ -59,13 +71,11 @@ struct Agree: ParsableCommand {
             do throws(Diagnostic) {
                 all += path.lowercased().hasSuffix(".csv") ? try Codings.csv(text, source: path) : try Codings.jsonl(text, source: path)
             } catch {
-                Console.error(error.description)
-                throw ExitCode(1)
+                throw ExitStatus.failed(error)
             }
         }
         guard all.count >= 2 else {
-            Console.error("rapport: agreement needs at least two coders; found \(all.map(\.coder).joined(separator: ", "))")
-            throw ExitCode(2)
+            throw ExitStatus.failed(.general("agreement needs at least two coders; found \(all.count): \(all.map(\.coder).joined(separator: ", "))"))
         }
         let codes = try codebook.load().topLevelIDs
         let agreement = CodingAgreement(all, codes: codes)
@@ -79,8 +89,7 @@ struct Agree: ParsableCommand {
         do throws(Diagnostic) {
             return try TextDecoding.decode(TranscriptLoader.readBytes(path), path: path).text
         } catch {
-            Console.error(error.description)
-            throw ExitCode(1)
+            throw ExitStatus.failed(error)
         }
     }
 }

@@ -41,6 +41,6 @@ struct Code: ParsableCommand {
             Console.write(try TEIExport.corpus(coded, codebook: coder.codebook))
             errors = loaded.errors
         }
-        if !errors.isEmpty { throw ExitCode(1) }
+        if !errors.isEmpty { throw ExitStatus.failure }
     }
 }

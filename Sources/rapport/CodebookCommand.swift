@@ -20,14 +20,13 @@ struct CodebookCommand: ParsableCommand {
         func run() throws {
             let bytes: [UInt8]
             do throws(Diagnostic) { bytes = try TranscriptLoader.readBytes(file) } catch {
-                Console.error(error.description)
-                throw ExitCode(1)
+                throw ExitStatus.failed(error)
             }
             let problems = Codebook.lint(yaml: String(decoding: bytes, as: UTF8.self), source: file)
-            for p in problems { Console.error(p.description) }
+            for p in problems { Console.report(p) }
             let errors = problems.filter { $0.severity == .error }.count
             Console.write("\(file): \(errors) errors, \(problems.count - errors) warnings\n")
-            if errors > 0 { throw ExitCode(1) }
+            if errors > 0 { throw ExitStatus.failure }
         }
     }
 

@@ -12,8 +12,7 @@ struct CodebookOption: ParsableArguments {
         do throws(Diagnostic) {
             return try Codebook.load(path: path)
         } catch {
-            Console.error(error.description)
-            throw ExitCode(2)
+            throw ExitStatus.failed(error)
         }
     }
 }

@@ -22,8 +22,7 @@ struct Evaluate: ParsableCommand {
         let coder = Coder(codebook: try codebook.load())
         let set: GoldSet
         do throws(Diagnostic) { set = try GoldSet.load(path: gold) } catch {
-            Console.error(error.description)
-            throw ExitCode(1)
+            throw ExitStatus.failed(error)
         }
         Console.write(EvaluationReport.text(Evaluation(gold: set, coder: coder), errors: errors))
     }

@@ -94,7 +94,7 @@ struct Export: ParsableCommand {
             written += [qdpx, qdc, csv, pseudonymKey].compactMap { $0 }
             Console.error("rapport: \(coded.count) transcripts, \(count) annotations; wrote \(written.joined(separator: ", "))")
         }
-        if !errors.isEmpty { throw ExitCode(1) }
+        if !errors.isEmpty { throw ExitStatus.failure }
     }
 
     /// The newest modification time of the input files (ISO 8601, UTC, whole seconds): the
@@ -117,8 +117,7 @@ struct Export: ParsableCommand {
         do throws(Diagnostic) {
             return try make()
         } catch {
-            Console.error(error.description)
-            throw ExitCode(1)
+            throw ExitStatus.failed(error)
         }
     }
 
@@ -126,8 +125,7 @@ struct Export: ParsableCommand {
         do {
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         } catch {
-            Console.error("rapport: \(path): error: cannot create folder: \(error.localizedDescription)")
-            throw ExitCode(1)
+            throw ExitStatus.failed(Diagnostic(path: path, message: "cannot create folder: \(error.localizedDescription)"))
         }
     }
 }

@@ -78,14 +78,20 @@ struct Import: ParsableCommand {
                 }
             }
         } catch {
-            Console.error(error.description)
-            throw ExitCode(1)
+            throw ExitStatus.failed(error)
         }
-        if let coder { result = result.filtered(coder: coder) }
-        for diagnostic in result.warnings where !quiet || diagnostic.severity == .error { Console.error(diagnostic.description) }
+        if let coder {
+            guard result.coders.contains(coder) else {
+                let known = result.coders.isEmpty ? "it has no coded selections" : "its coders: \(result.coders.joined(separator: ", "))"
+                Console.report(Diagnostic(path: file, message: "no coder '\(coder)' in this file; \(known)"))
+                throw ExitCode(ExitStatus.usage)
+            }
+            result = result.filtered(coder: coder)
+        }
+        for diagnostic in result.warnings where !quiet || diagnostic.severity == .error { Console.report(diagnostic) }
         if !quiet {
             if format == .jsonl && result.coders.count > 1 {
-                Console.error("rapport: warning: codings of \(result.coders.count) coders (\(result.coders.joined(separator: ", "))) in one JSONL stream; 'rapport agree' reads one coder per JSONL file: use --coder NAME or --format csv")
+                Console.report(Diagnostic(path: file, severity: .warning, message: "codings of \(result.coders.count) coders (\(result.coders.joined(separator: ", "))) in one JSONL stream; 'rapport agree' reads one coder per JSONL file: use --coder NAME or --format csv"))
             }
         }
         let bytes: [UInt8]
@@ -97,7 +103,7 @@ struct Import: ParsableCommand {
             case .json: bytes = ReportOutput.json(figures, by: by)
             }
             try Output.write(bytes, to: output, inputs: [file])
-            if result.warnings.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
+            if result.warnings.contains(where: { $0.severity == .error }) { throw ExitStatus.failure }
             return
         }
         switch format {
@@ -112,7 +118,7 @@ struct Import: ParsableCommand {
         try Output.write(bytes, to: output, inputs: [file])
         // Broken parts of the input (unreadable sources, selections that cannot be placed, unknown
         // codes, repeated GUIDs) were reported and skipped; the rest is written, and the exit code says so.
-        if result.warnings.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
+        if result.warnings.contains(where: { $0.severity == .error }) { throw ExitStatus.failure }
     }
 }
 

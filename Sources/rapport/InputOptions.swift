@@ -27,18 +27,22 @@ struct InputOptions: ParsableArguments {
     /// Streams the inputs through `transform` in bounded parallel batches and hands each result to
     /// `consume` in input order, so memory stays flat however large the corpus. Errors and (unless
     /// --quiet) warnings go to stderr as a compiler prints them; --strict stops at the first error.
-    /// Returns the errors of the inputs that failed.
+    /// Returns the errors of the inputs that failed, and one error when there was nothing to read
+    /// (no transcript found, or only empty files), so the command exits 1.
     func stream<T: Sendable>(
         batchSize: Int = 64, transform: @escaping @Sendable (Transcript) -> T, consume: (T) throws -> Void
     ) throws -> [Diagnostic] {
         let (files, missing) = TranscriptLoader.inputFiles(paths)
         var errors = missing
         for error in missing {
-            Console.error(error.description)
-            if strict { throw ExitCode(1) }
+            Console.report(error)
+            if strict { throw ExitStatus.failure }
         }
         if files.isEmpty && missing.isEmpty {
-            Console.error("rapport: no transcripts found in \(paths.joined(separator: ", ")) (looked for \(TranscriptLoader.extensions.sorted().map { "." + $0 }.joined(separator: " ")))")
+            // Nothing to do is a failure too (exit 1): an empty folder is usually the wrong folder.
+            let empty = Diagnostic.general("no transcripts found in \(paths.joined(separator: ", ")) (looked for \(TranscriptLoader.extensions.sorted().map { "." + $0 }.joined(separator: " ")))")
+            Console.report(empty)
+            errors.append(empty)
         }
         let progress = Progress.start(files: files.count, enabled: !quiet)
         defer { progress?.finish() }
@@ -50,6 +54,9 @@ struct InputOptions: ParsableArguments {
                 defer { progress?.advance(path: path) }
                 do throws(Diagnostic) {
                     let transcript = try TranscriptLoader.load(path: path)
+                    if transcript.text.allSatisfy(\.isWhitespace) {
+                        throw Diagnostic(path: path, message: "empty file: no text to read")
+                    }
                     return .success((transform(transcript), transcript.warnings))
                 } catch {
                     return .failure(error)
@@ -58,12 +65,12 @@ struct InputOptions: ParsableArguments {
             for result in results {
                 switch result {
                 case .success(let (value, warnings)):
-                    if !quiet { for w in warnings { Console.error(w.description) } }
+                    if !quiet { for w in warnings { Console.report(w) } }
                     try consume(value)
                 case .failure(let d):
                     errors.append(d)
-                    Console.error(d.description)
-                    if strict { throw ExitCode(1) }
+                    Console.report(d)
+                    if strict { throw ExitStatus.failure }
                 }
             }
         }

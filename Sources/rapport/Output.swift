@@ -1,6 +1,7 @@
 import ArgumentParser
 import Interchange
 import Foundation
+import Transcripts
 
 /// Writes a command's result to stdout, or to a file atomically (temporary file in the same
 /// folder, flushed, renamed), refusing to overwrite any of the inputs.
@@ -13,8 +14,7 @@ enum Output {
         do {
             try AtomicFile.write(bytes, to: path, protecting: inputs)
         } catch {
-            Console.error("rapport: \(error)")
-            throw ExitCode(1)
+            throw ExitStatus.failed(error)
         }
     }
 
@@ -25,23 +25,20 @@ enum Output {
         init(path: String?, inputs: [String]) throws {
             guard let path else { writer = nil; return }
             do { writer = try AtomicFile.Writer(path: path, protecting: inputs) } catch {
-                Console.error("rapport: \(error)")
-                throw ExitCode(1)
+                throw ExitStatus.failed(error)
             }
         }
 
         func write(_ bytes: [UInt8]) throws {
             guard let writer else { Console.write(bytes); return }
             do { try writer.write(bytes) } catch {
-                Console.error("rapport: \(error)")
-                throw ExitCode(1)
+                throw ExitStatus.failed(error)
             }
         }
 
         func commit() throws {
             do { try writer?.commit() } catch {
-                Console.error("rapport: \(error)")
-                throw ExitCode(1)
+                throw ExitStatus.failed(error)
             }
         }
     }

@@ -22,6 +22,6 @@ struct Parse: ParsableCommand {
         case .json: Console.write(TranscriptJSON.document(transcripts, errors: errors))
         case .summary: Console.write(TranscriptSummary.text(transcripts))
         }
-        if !errors.isEmpty { throw ExitCode(1) }
+        if !errors.isEmpty { throw ExitStatus.failure }
     }
 }

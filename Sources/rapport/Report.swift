@@ -42,6 +42,7 @@ struct Report: ParsableCommand {
         if agreement != nil && chosen != .html { throw ValidationError("--agreement goes into the HTML report; add --format html") }
         let agreementFigures = try agreement.map(Self.readAgreement)
         var report = FrequencyReport(codebook: coder.codebook, subcodes: subcodes)
+        report.automaticCoder = coder.codebook.provenance
         var coded: [CodedTranscript] = []
         let errors: [Diagnostic]
         if chosen == .csv && (by == .encounter || by == .role) {
@@ -55,7 +56,7 @@ struct Report: ParsableCommand {
                 return Array(ReportOutput.csvRows(FrequencyReport.rows(of: figures, by: grouping), codes: codes).utf8)
             }, consume: { try sink.write($0) })
             try sink.commit()
-            if !failed.isEmpty { throw ExitCode(1) }
+            if !failed.isEmpty { throw ExitStatus.failure }
             return
         }
         if chosen == .html {
@@ -83,19 +84,17 @@ struct Report: ParsableCommand {
         case .html: bytes = Array(HTMLReport.render(report: report, coded: coded, agreement: agreementFigures).utf8)
         }
         try Output.write(bytes, to: output, inputs: inputs.paths)
-        if !errors.isEmpty { throw ExitCode(1) }
+        if !errors.isEmpty { throw ExitStatus.failure }
     }
 
-    /// The agreement figures in `path`; a message and exit code 2 when it is not agreement JSON.
+    /// The agreement figures in `path`; a message and exit code 1 when it is not agreement JSON.
     static func readAgreement(_ path: String) throws -> AgreementSummary {
         let bytes: [UInt8]
         do throws(Diagnostic) { bytes = try TranscriptLoader.readBytes(path) } catch {
-            Console.error(error.description)
-            throw ExitCode(2)
+            throw ExitStatus.failed(error)
         }
         do throws(AgreementSummary.ReadError) { return try AgreementSummary(json: bytes) } catch {
-            Console.error("\(path): error: \(error.message)")
-            throw ExitCode(2)
+            throw ExitStatus.failed(Diagnostic(path: path, message: error.message))
         }
     }
 }

@@ -24,10 +24,14 @@ struct CodebookLoadingTests {
         #expect(relationship.codes.allSatisfy { $0.colour != nil })
     }
 
-    @Test func embeddedCodebookIsTheShippedFile() throws {
-        let shipped = try String(contentsOf: repositoryRoot.appendingPathComponent("Codebooks/relationship.yaml"), encoding: .utf8)
-        #expect(String(decoding: PackageResources.relationship_yaml, as: UTF8.self) == shipped)
-        let lint = Codebook.lint(yaml: shipped, source: "relationship.yaml")
+    /// `Codebooks/relationship.yaml`, the file users read and edit, must stay the file compiled into
+    /// the binary: a link to the resource, not a copy that could drift from it.
+    @Test func shippedCodebookLinksToTheEmbeddedResource() throws {
+        let shipped = repositoryRoot.appendingPathComponent("Codebooks/relationship.yaml").path
+        let destination = try FileManager.default.destinationOfSymbolicLink(atPath: shipped)
+        #expect(destination == "../Sources/Coding/Resources/relationship.yaml")
+        let resource = try String(contentsOf: repositoryRoot.appendingPathComponent("Sources/Coding/Resources/relationship.yaml"), encoding: .utf8)
+        let lint = Codebook.lint(yaml: resource, source: "relationship.yaml")
         #expect(lint.isEmpty, "\(lint)")
     }
 

@@ -6,7 +6,8 @@ import Transcripts
 
 @Suite("Deterministic output")
 struct DeterminismTests {
-    /// The same input gives the same bytes, however often and in whatever process it is exported.
+    /// The same input gives the same bytes when exported twice in one process. (Two processes, whose
+    /// hash seeds differ, are compared in the rapportTests' `DeterminismAcrossProcessesTests`.)
     @Test func exportingTwiceGivesIdenticalBytes() throws {
         let again = corpus.map { defaultCoder.code($0) }
         #expect(try REFIQDAExport.qdpx(codedCorpus, codebook: relationship) == REFIQDAExport.qdpx(again, codebook: relationship))

@@ -9,6 +9,10 @@ let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .deletingLastPathComponent()
 let sharedRoot = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared")
 let specs = sharedRoot.appendingPathComponent("spec")
+/// The schemas and examples of ../shared/spec are not part of the repository: tests that need them
+/// are skipped, with this reason printed, where they are missing (README, "Tests").
+let specsPresent = FileManager.default.fileExists(atPath: specs.path)
+let specsMissing: Comment = "../shared/spec (TEI and REFI-QDA schemas and examples) not found next to the repository"
 
 /// The default codebook and coder.
 let relationship = Codebook.relationship()

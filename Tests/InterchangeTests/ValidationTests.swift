@@ -6,7 +6,7 @@ import Transcripts
 
 /// Exports checked against the schemas in ../shared/spec with xmllint: TEI against tei_all
 /// (RELAX NG, ~15 s to load, so all TEI files go to one run), REFI-QDA against its XSDs.
-@Suite("Schema validation (xmllint)")
+@Suite("Schema validation (xmllint)", .enabled(if: specsPresent, specsMissing))
 struct ValidationTests {
     @Test func teiExportsValidateAgainstTEIAll() throws {
         let folder = try temporaryFolder()

@@ -16,6 +16,18 @@ struct ReliabilityTests {
         #expect(Reliability(alpha: alpha) == expected)
     }
 
+    /// Krippendorff judges by the lower confidence limit: a high estimate on too few units is not reliable.
+    @Test("with an interval, the lower limit decides", arguments: [
+        (0.833, 0.31, Reliability.unreliable),
+        (0.90, 0.70, .tentative),
+        (0.90, 0.81, .reliable),
+        (0.70, 0.69, .tentative),
+    ])
+    func lowerLimitDecides(alpha: Double, lower: Double, expected: Reliability) {
+        #expect(Reliability(alpha: alpha, lowerLimit: lower) == expected)
+        #expect(Reliability(alpha: alpha, lowerLimit: nil) == Reliability(alpha: alpha))
+    }
+
     @Test("nil or NaN alpha is undefined")
     func undefined() {
         #expect(Reliability(alpha: nil) == .undefined)

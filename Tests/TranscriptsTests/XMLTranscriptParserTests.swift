@@ -229,7 +229,7 @@ struct XMLTranscriptParserTests {
         #expect(e.participants.last == Participant(label: "visitor", role: .unknown))
         #expect(t.warnings.count == 1)
         #expect(t.warnings[0].line == 7)
-        #expect(t.warnings[0].description.hasPrefix("in.xml:7:0: warning: speaker '#visitor'"))
+        #expect(t.warnings[0].description.hasPrefix("in.xml:7: warning: speaker '#visitor'"))
     }
 
     @Test func roundTripThroughThePlainTextParser() throws {
@@ -280,6 +280,7 @@ struct XMLTranscriptParserTests {
         }
     }
 
+    /// ../shared is optional (README, "Tests"): without it this test is skipped with its reason printed.
     @Test(.enabled(if: teiExamplesExist, "TEI examples folder ../shared/spec/tei/examples not found next to the package"))
     func specExamplesParse() throws {
         func example(_ name: String) throws -> Transcript {
@@ -394,7 +395,7 @@ struct XMLTranscriptParserTests {
 
     @Test func foreignRootNamesTheRootElement() {
         let html = diagnostic { () throws(Diagnostic) in try parse("<html><body><p>Hi</p></body></html>", path: "page.xml") }
-        #expect(html?.description == "page.xml:1:0: error: unsupported XML vocabulary: root element 'html' (no namespace); expected TEI P5 <TEI>/<teiCorpus> or Rapport <transcript>")
+        #expect(html?.description == "page.xml:1: error: unsupported XML vocabulary: root element 'html' (no namespace); expected TEI P5 <TEI>/<teiCorpus> or Rapport <transcript>")
         let svg = diagnostic { () throws(Diagnostic) in
             try parse("<?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\"/>", path: "pic.xml")
         }
@@ -558,8 +559,10 @@ struct XMLTranscriptParserTests {
 
     static let xmllint = "/usr/bin/xmllint"
 
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: xmllint), "xmllint (libxml2-utils) not installed"))
-    func nativeFixtureValidatesAgainstTheShippedSchema() throws {
+    /// xmllint is a required test dependency (README): missing, the test fails and says so.
+    @Test func nativeFixtureValidatesAgainstTheShippedSchema() throws {
+        try #require(FileManager.default.isExecutableFile(atPath: Self.xmllint),
+                     "xmllint not found: apt-get install -y libxml2-utils (.ci/run does this)")
         let schema = Self.fixtureFolder.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("docs/transcript-xml.rng")
         let process = Process()

@@ -49,9 +49,9 @@ enum Binary {
     }
 
     /// Runs a shell command line in the repository (for pipes and redirections); its status and stderr.
-    static func shell(_ command: String) throws -> (status: Int32, stderr: String) {
+    static func shell(_ command: String, shell: String = "/bin/sh") throws -> (status: Int32, stderr: String) {
         let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/bin/sh")
+        p.executableURL = URL(fileURLWithPath: shell)
         p.arguments = ["-c", command]
         p.currentDirectoryURL = repository
         let err = Pipe()

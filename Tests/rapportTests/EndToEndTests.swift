@@ -90,9 +90,13 @@ struct EndToEndTests {
         #expect(serialReport.stdout == parallelReport.stdout)
     }
 
-    @Test func evaluateOnTheDevSetMeetsTheTarget() throws {
-        let gold = Binary.repository.deletingLastPathComponent().appendingPathComponent("shared/data/dev-gold.tsv")
-        try #require(FileManager.default.fileExists(atPath: gold.path), "../shared/data/dev-gold.tsv missing")
+    static let devGold = Binary.repository.deletingLastPathComponent().appendingPathComponent("shared/data/dev-gold.tsv")
+
+    /// A regression floor on training data (the dev set was used to write the cues). ../shared is
+    /// optional (README, "Tests"): without it this test is skipped with its reason printed.
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: devGold.path), "../shared/data/dev-gold.tsv not found next to the repository"))
+    func evaluateOnTheDevSetDoesNotRegress() throws {
+        let gold = Self.devGold
         let r = try Binary.run(["evaluate", "--gold", gold.path])
         #expect(r.status == 0)
         let macro = r.stdout.split(separator: "\n").first { $0.hasPrefix("macro-F1") }
@@ -201,8 +205,13 @@ struct BrokenInputTests {
         #expect(try String(contentsOf: input, encoding: .utf8) == before)
     }
 
+    /// The reader of the pipe goes away after one line while rapport still has megabytes to write:
+    /// rapport itself (not `head`, whose status a plain pipeline reports) must exit 0, silently.
     @Test func closedPipeExitsQuietly() throws {
-        let (status, text) = try Binary.shell("'\(Binary.executable.path)' code Corpus | head -n 1 > /dev/null")
+        let corpus = Array(repeating: "Corpus", count: 8).joined(separator: " ")
+        // pipefail: the pipeline's status is rapport's (head exits 0); a death by SIGPIPE gives 141.
+        let (status, text) = try Binary.shell("set -o pipefail; '\(Binary.executable.path)' code \(corpus) | head -n 1 > /dev/null",
+                                              shell: "/bin/bash")
         #expect(status == 0)
         #expect(text.isEmpty, "\(text)")
     }
@@ -212,8 +221,8 @@ struct BrokenInputTests {
         let book = dir.appendingPathComponent("b.yaml")
         try "name: t\ncodes:\n  - id: a\n    name: A\n    cue: [x]\n".write(to: book, atomically: true, encoding: .utf8)
         let r = try Binary.run(["code", "Corpus", "--codebook", book.path])
-        #expect(r.status == 2)
-        #expect(r.stderr.contains("b.yaml:5:5: error: unknown key 'cue'"))
+        #expect(r.status == 1)
+        #expect(r.stderr == "\(book.path):5:5: error: unknown key 'cue' in code; did you mean 'cues'?\n    cue: [x]\n    ^\n")
         let lint = try Binary.run(["codebook", "lint", book.path])
         #expect(lint.status == 1)
     }

@@ -11,7 +11,7 @@ public struct CodingAgreement: Sendable {
         public var fleiss: Double?
         public var alpha: Double?
         public var interval: (lower: Double, upper: Double)?
-        public var verdict: Reliability { Reliability(alpha: alpha) }
+        public var verdict: Reliability { Reliability(alpha: alpha, lowerLimit: interval?.lower) }
         /// Units whose coders did not all agree, with each coder's value.
         public var disagreements: [(unit: Codings.Unit, values: [String?])]
     }

@@ -25,6 +25,9 @@ public struct FrequencyReport: Sendable {
     public var encounters: [EncounterFigures]
     public var statistics: CodebookStatistics
     public var transcripts: Int
+    /// What made the codes when a program did, e.g. `codebook “Relationship dynamics…” (built in)`;
+    /// reports print it so nobody mistakes automatic codes for a person's. Nil for human codings.
+    public var automaticCoder: String?
 
     /// An empty report, to be filled transcript by transcript with `add(_:)`.
     public init(codebook: Codebook, subcodes: Bool) {

@@ -1,5 +1,5 @@
-/// Agreement figures for the terminal, three decimals, with the reliability verdict
-/// (α ≥ 0.800 reliable, ≥ 0.667 tentative, below unreliable).
+/// Agreement figures for the terminal, three decimals, with the reliability verdict judged by the
+/// lower limit of α's 95% interval (≥ 0.800 reliable, ≥ 0.667 tentative, below unreliable).
 public enum AgreementTable {
     public static func text(_ agreement: CodingAgreement, disagreements: Bool) -> String {
         var out = "Coders: \(agreement.coders.joined(separator: ", "))\n"
@@ -13,6 +13,7 @@ public enum AgreementTable {
         }
         out += TextTable.render(rows, rightAligned: [1, 2, 3, 4, 5])
         out += "α: Krippendorff's alpha (nominal), bootstrap interval over units; 'undefined' when a code has no variation.\n"
+        out += "verdict: by the interval's lower limit (≥ 0.800 reliable, ≥ 0.667 tentative, below unreliable).\n"
         if agreement.coders.count > 2 {
             out += "\nCohen's κ per pair\n"
             var pairs = [["code", "coders", "κ"]]
@@ -34,8 +35,9 @@ public enum AgreementTable {
     public static func text(table data: ReliabilityData, level: MeasurementLevel) -> String {
         let alpha = Krippendorff.alpha(data, level: level)
         var out = "Units: \(data.units.count), coders: \(data.coders.joined(separator: ", "))\n"
-        out += "Krippendorff's α (\(level.rawValue)): \(fmt(alpha))  [\(Reliability(alpha: alpha).rawValue)]\n"
-        if let ci = Krippendorff.bootstrap(data, level: level, samples: 1000, seed: 20_240_101) {
+        let interval = Krippendorff.bootstrap(data, level: level, samples: 1000, seed: 20_240_101)
+        out += "Krippendorff's α (\(level.rawValue)): \(fmt(alpha))  [\(Reliability(alpha: alpha, lowerLimit: interval?.lower).rawValue)]\n"
+        if let ci = interval {
             out += "α 95% bootstrap interval: [\(fmt(ci.lower)), \(fmt(ci.upper))]\n"
         }
         out += "Percent agreement: \(fmt(PercentAgreement.pairwise(data)))\n"

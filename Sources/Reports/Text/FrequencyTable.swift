@@ -49,6 +49,9 @@ public enum FrequencyTable {
         out += "\(total.encounters) encounters, \(report.transcripts) transcripts.\n"
         out += "\nPer code: passages (segments carrying the code), rate per 1,000 words, share of text covered.\n"
         out += "Codes: " + report.codes.map { "\(abbreviation($0)) = \($0)" }.joined(separator: ", ") + "\n"
+        if let coder = report.automaticCoder {
+            out += "The codes are automatic, made by \(coder); review them before relying on them.\n"
+        }
         return out
     }
 

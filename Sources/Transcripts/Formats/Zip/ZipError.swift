@@ -1,5 +1,5 @@
 /// Why a ZIP archive (a `.docx` or `.odt` file) or one of its entries could not be read; each
-/// case reads as the message after `path:0:0: error:`.
+/// case reads as the message after `path: error:`.
 package enum ZipError: Error, Equatable, CustomStringConvertible {
     /// No end-of-archive record: not a ZIP file at all.
     case notAnArchive
