@@ -28,7 +28,7 @@ struct ImportCommandTests {
         try Self.project.write(to: file, atomically: true, encoding: .utf8)
         let r = try Binary.run(["import", file.path, "--format", "csv"])
         #expect(r.status == 1)
-        #expect(r.stderr.contains("project.qde:9:0: error: <PlainTextSelection guid=\"CCCCCCCC-0000-0000-0000-000000000002\"> 4-99"), "\(r.stderr)")
+        #expect(r.stderr.contains("project.qde:9: error: <PlainTextSelection guid=\"CCCCCCCC-0000-0000-0000-000000000002\"> 4-99"), "\(r.stderr)")
         #expect(r.stdout.contains("acceptance,4,23,It's your decision."), "\(r.stdout)")
         #expect(r.stderr.contains("1 of 2 coded selections imported"))
     }
