@@ -60,33 +60,68 @@ struct Export: ParsableCommand {
         }
         let coder = Coder(codebook: book)
         let coded = ParallelMap.map(transcripts, serial: inputs.jobs == 1) { coder.code($0) }
-        if let tei {
-            try makeFolder(tei)
-            let names = TEIExport.fileNames(for: coded.map(\.transcript.path))
-            for (c, name) in zip(coded, names) {
-                try write(try checked { () throws(Diagnostic) in try TEIExport.document(c, codebook: book) },
-                          to: (tei as NSString).appendingPathComponent(name))
-            }
-        }
+        try Interruption.check("transcripts read and coded; nothing written")
+        // Everything is staged first (TEI files in a temporary folder, every other file as a
+        // temporary file) and moved into place only when all are ready: a failure or Ctrl-C on the
+        // way leaves nothing half-done.
+        var singles: [(path: String, bytes: () throws -> [UInt8])] = []
         if let qdpx {
             // Sources are named by file name, or pseudonymously: never by a path (folders often name families).
             let names = pseudonymise ? QDAProject.pseudonymousSourceNames(count: coded.count) : nil
             let date = Self.newestModification(of: coded.map(\.transcript.path))
-            try write(try checked { () throws(Diagnostic) in
+            singles.append((qdpx, { try checked { () throws(Diagnostic) in
                 try REFIQDAExport.qdpx(coded, codebook: book, sourceNames: names, date: date)
-            }, to: qdpx)
+            } }))
         }
         if let qdc {
-            try write(try checked { () throws(Diagnostic) in try REFIQDAExport.qdc(book) }, to: qdc)
+            singles.append((qdc, { try checked { () throws(Diagnostic) in try REFIQDAExport.qdc(book) } }))
         }
         if let csv {
-            var writer = CSVWriter(header: CodingOutput.csvHeader)
-            for c in coded { CodingOutput.csvRows(c, into: &writer) }
-            try write(Array(writer.text.utf8), to: csv)
+            singles.append((csv, {
+                var writer = CSVWriter(header: CodingOutput.csvHeader)
+                for c in coded { CodingOutput.csvRows(c, into: &writer) }
+                return Array(writer.text.utf8)
+            }))
         }
         if let pseudonymKey, let key {
-            try write(Array(key.csv.utf8), to: pseudonymKey)
+            singles.append((pseudonymKey, { Array(key.csv.utf8) }))
         }
+        let total = (tei == nil ? 0 : coded.count) + singles.count
+        var done = 0
+        let progress = Progress.start(files: total, enabled: !inputs.quiet)
+        defer { progress?.finish() }
+        func staged() -> String { "\(done) of \(total) output files were ready; none was written" }
+        var folder: AtomicFolder?
+        if let tei {
+            do throws(AtomicFile.WriteError) { folder = try AtomicFolder(path: tei, protecting: inputs.paths) } catch {
+                throw ExitStatus.failed(error)
+            }
+            let names = TEIExport.fileNames(for: coded.map(\.transcript.path))
+            for (c, name) in zip(coded, names) {
+                try Interruption.check(staged())
+                let bytes = try checked { () throws(Diagnostic) in try TEIExport.document(c, codebook: book) }
+                do throws(AtomicFile.WriteError) { try folder?.write(bytes, name: name) } catch { throw ExitStatus.failed(error) }
+                done += 1
+                progress?.advance(bytes: bytes.count)
+            }
+        }
+        var writers: [AtomicFile.Writer] = []
+        for single in singles {
+            try Interruption.check(staged())
+            let bytes = try single.bytes()
+            do throws(AtomicFile.WriteError) {
+                let writer = try AtomicFile.Writer(path: single.path, protecting: inputs.paths)
+                try writer.write(bytes)
+                writers.append(writer)
+            } catch { throw ExitStatus.failed(error) }
+            done += 1
+            progress?.advance(bytes: bytes.count)
+        }
+        try Interruption.check(staged())
+        do throws(AtomicFile.WriteError) {
+            try folder?.commit()
+            for writer in writers { try writer.commit() }
+        } catch { throw ExitStatus.failed(error) }
         if !inputs.quiet {
             let count = coded.reduce(0) { $0 + $1.annotations.joined().joined().count }
             var written: [String] = []
@@ -108,24 +143,12 @@ struct Export: ParsableCommand {
         return formatter.string(from: Date(timeIntervalSince1970: newest.timeIntervalSince1970.rounded(.down)))
     }
 
-    private func write(_ bytes: [UInt8], to path: String) throws {
-        try Output.write(bytes, to: path, inputs: inputs.paths)
-    }
-
     /// The bytes `make` returns, or its diagnostic printed and exit status 1.
     private func checked(_ make: () throws(Diagnostic) -> [UInt8]) throws -> [UInt8] {
         do throws(Diagnostic) {
             return try make()
         } catch {
             throw ExitStatus.failed(error)
-        }
-    }
-
-    private func makeFolder(_ path: String) throws {
-        do {
-            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        } catch {
-            throw ExitStatus.failed(Diagnostic(path: path, message: "cannot create folder: \(error.localizedDescription)"))
         }
     }
 }

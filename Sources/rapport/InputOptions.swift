@@ -48,6 +48,7 @@ struct InputOptions: ParsableArguments {
         defer { progress?.finish() }
         var start = 0
         while start < files.count {
+            try Interruption.check("\(start) of \(files.count) files read; nothing written")
             let batch = Array(files[start..<min(files.count, start + batchSize)])
             start += batch.count
             let results = ParallelMap.map(batch, serial: jobs == 1) { path -> Result<(T, [Diagnostic]), Diagnostic> in

@@ -38,6 +38,11 @@ final class Progress: @unchecked Sendable {
         var size = 0
         var info = stat()
         if stat(path, &info) == 0 { size = Int(info.st_size) }
+        advance(bytes: size)
+    }
+
+    /// Counts one more file of `size` bytes (one read, or one written) and redraws.
+    func advance(bytes size: Int) {
         lock.lock()
         defer { lock.unlock() }
         done += 1

@@ -24,6 +24,7 @@ struct Rapport: ParsableCommand {
     static func main() {
         do {
             var command = try parseAsRoot()
+            Interruption.install()
             try command.run()
         } catch {
             if exitCode(for: error) == ExitCode.validationFailure {
