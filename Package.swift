@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "rapport", targets: ["rapport"]),
         .library(name: "Transcripts", targets: ["Transcripts"]),
         .library(name: "Coding", targets: ["Coding"]),
+        .library(name: "Learning", targets: ["Learning"]),
         .library(name: "Reports", targets: ["Reports"]),
         .library(name: "Interchange", targets: ["Interchange"]),
         .library(name: "HTMLReport", targets: ["HTMLReport"]),
@@ -32,6 +33,7 @@ let package = Package(
             dependencies: ["Transcripts", .product(name: "Yams", package: "Yams")],
             resources: [.embedInCode("Resources/relationship.yaml")]
         ),
+        .target(name: "Learning", dependencies: ["Transcripts", "Coding"], resources: [.copy("Resources/relationship.model")]),
         .target(name: "Reports", dependencies: ["Transcripts", "Coding"]),
         .target(
             name: "Interchange",
@@ -41,12 +43,13 @@ let package = Package(
         .executableTarget(
             name: "rapport",
             dependencies: [
-                "Transcripts", "Coding", "Reports", "Interchange", "HTMLReport",
+                "Transcripts", "Coding", "Learning", "Reports", "Interchange", "HTMLReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "TranscriptsTests", dependencies: ["Transcripts"]),
         .testTarget(name: "CodingTests", dependencies: ["Coding", "Transcripts"]),
+        .testTarget(name: "LearningTests", dependencies: ["Learning", "Coding", "Transcripts"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Coding", "Transcripts"], exclude: ["krippendorff_reference.py"]),
         .testTarget(name: "InterchangeTests", dependencies: ["Interchange", "Reports", "Coding", "Transcripts"]),
         .testTarget(name: "HTMLReportTests", dependencies: ["HTMLReport", "Reports", "Coding", "Transcripts"]),

@@ -47,6 +47,18 @@ public struct Evaluation: Sendable {
     public struct CodeScore: Sendable {
         public var code: String
         public var truePositives = 0, falsePositives = 0, falseNegatives = 0, trueNegatives = 0
+
+        public init(code: String) { self.code = code }
+
+        /// Counts one decision against its gold label.
+        public mutating func add(predicted: Bool, gold: Bool) {
+            switch (gold, predicted) {
+            case (true, true): truePositives += 1
+            case (false, true): falsePositives += 1
+            case (true, false): falseNegatives += 1
+            case (false, false): trueNegatives += 1
+            }
+        }
         public var support: Int { truePositives + falseNegatives }
         public var precision: Double? { ratio(truePositives, truePositives + falsePositives) }
         public var recall: Double? { ratio(truePositives, truePositives + falseNegatives) }
@@ -91,19 +103,18 @@ public struct Evaluation: Sendable {
 
     /// Codes every row of `gold` with `coder` and scores the result per top-level code.
     public init(gold: GoldSet, coder: Coder) {
-        let top = coder.codebook.topLevelIDs
+        self.init(gold: gold, codes: coder.codebook.topLevelIDs) { Self.code($0.text, with: coder) }
+    }
+
+    /// Scores any coder of rows (the hybrid coder, a cross-validated model) per top-level code in `top`.
+    public init(gold: GoldSet, codes top: [String], annotate: (GoldSet.Row) -> [Annotation]) {
         var scores = top.map { CodeScore(code: $0) }
         var outcomes: [Outcome] = []
         for row in gold.rows {
-            let annotations = Self.code(row.text, with: coder)
+            let annotations = annotate(row)
             let predicted = Set(annotations.map(\.topLevelCode))
             for (k, code) in top.enumerated() {
-                switch (row.codes.contains(code), predicted.contains(code)) {
-                case (true, true): scores[k].truePositives += 1
-                case (false, true): scores[k].falsePositives += 1
-                case (true, false): scores[k].falseNegatives += 1
-                case (false, false): scores[k].trueNegatives += 1
-                }
+                scores[k].add(predicted: predicted.contains(code), gold: row.codes.contains(code))
             }
             outcomes.append(Outcome(row: row, predicted: predicted, annotations: annotations))
         }
@@ -126,8 +137,8 @@ public struct Evaluation: Sendable {
 
 /// Puts turns that were run together on one line (`Interviewer: Was he … ? SW: No, …`) on
 /// lines of their own, as transcripts pasted from PDFs often need.
-enum InlineTurns {
-    static func splitting(_ text: String) -> String {
+public enum InlineTurns {
+    public static func splitting(_ text: String) -> String {
         let words = text.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
         var out = ""
         for (i, word) in words.enumerated() {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Coding
 import Interchange
+import Learning
 import Transcripts
 
 /// `rapport code`: apply a codebook to transcripts and print every segment's codes with evidence.
@@ -13,13 +14,14 @@ struct Code: ParsableCommand {
 
     @OptionGroup var inputs: InputOptions
     @OptionGroup var codebook: CodebookOption
+    @OptionGroup var model: ModelOption
 
     @Option(help: "Output format: jsonl (one object per segment) or csv (one row per annotation).")
     var format: Format = .jsonl
 
     func run() throws {
         Console.ignoreSigpipe()
-        let coder = Coder(codebook: try codebook.load())
+        let coder = try codebook.coder(model)
         let errors: [Diagnostic]
         switch format {
         case .jsonl:

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Coding
 import Interchange
+import Learning
 import Foundation
 import Transcripts
 
@@ -20,6 +21,7 @@ struct Export: ParsableCommand {
 
     @OptionGroup var inputs: InputOptions
     @OptionGroup var codebook: CodebookOption
+    @OptionGroup var model: ModelOption
 
     @Option(help: ArgumentHelp("Folder for one annotated TEI P5 file per transcript (<name>.tei.xml); created if missing.", valueName: "dir"))
     var tei: String?
@@ -58,7 +60,7 @@ struct Export: ParsableCommand {
             transcripts = transcripts.map(pseudonymiser.apply)
             key = pseudonymiser.key
         }
-        let coder = Coder(codebook: book)
+        let coder = try model.coder(codebook: book, customCodebook: codebook.codebook != nil)
         let coded = ParallelMap.map(transcripts, serial: inputs.jobs == 1) { coder.code($0) }
         try Interruption.check("transcripts read and coded; nothing written")
         // Everything is staged first (TEI files in a temporary folder, every other file as a

@@ -16,7 +16,7 @@ struct Rapport: ParsableCommand {
             opens a network connection.
             """,
         version: version,
-        subcommands: [Report.self, Parse.self, Code.self, Agree.self, Evaluate.self, CodebookCommand.self, Export.self, Import.self]
+        subcommands: [Report.self, Parse.self, Code.self, Agree.self, Evaluate.self, Learn.self, CodebookCommand.self, Export.self, Import.self]
     )
 
     /// Runs the command; usage errors exit with 2 (not argument-parser's 64), as documented, and

@@ -2,6 +2,7 @@ import ArgumentParser
 import Coding
 import HTMLReport
 import Interchange
+import Learning
 import Reports
 import Transcripts
 
@@ -15,6 +16,7 @@ struct Report: ParsableCommand {
 
     @OptionGroup var inputs: InputOptions
     @OptionGroup var codebook: CodebookOption
+    @OptionGroup var model: ModelOption
 
     @Option(help: "Group rows by encounter, case, setting, role or month.")
     var by: FrequencyReport.Grouping = .encounter
@@ -36,7 +38,7 @@ struct Report: ParsableCommand {
 
     func run() throws {
         Console.ignoreSigpipe()
-        let coder = Coder(codebook: try codebook.load())
+        let coder = try codebook.coder(model)
         let extensionFormat: Format = output?.hasSuffix(".json") == true ? .json : (output.map { $0.hasSuffix(".html") || $0.hasSuffix(".htm") } == true ? .html : .csv)
         let chosen = format ?? (output == nil && Console.stdoutIsTerminal ? .table : extensionFormat)
         if agreement != nil && chosen != .html { throw ValidationError("--agreement goes into the HTML report; add --format html") }

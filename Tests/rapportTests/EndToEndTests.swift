@@ -65,7 +65,7 @@ struct EndToEndTests {
         #expect(r.status == 0)
         let lines = r.stdout.split(separator: "\n")
         #expect(lines.count > 300)
-        var annotated = 0
+        var annotated = 0, learned = 0
         for line in lines {
             let o = try JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any]
             let codes = o["codes"] as! [String]
@@ -73,11 +73,23 @@ struct EndToEndTests {
             for a in o["annotations"] as! [[String: Any]] {
                 annotated += 1
                 #expect((a["cue"] as? String)?.isEmpty == false)
-                #expect((a["rule"] as? String)?.contains("#") == true)
+                // A cue's rule (`code#n`), or a code the default model learned, with its explanation.
+                let rule = a["rule"] as? String ?? ""
+                if rule == "model" {
+                    learned += 1
+                    #expect((a["cue"] as? String)?.hasPrefix("learned: p ") == true)
+                    #expect((a["cue"] as? String)?.contains("(coder ") == true)
+                } else {
+                    #expect(rule.contains("#"))
+                }
                 #expect((a["start"] as! Int) < (a["end"] as! Int))
             }
         }
         #expect(annotated > 100)
+        #expect(learned > 0 && learned < annotated / 5)
+        // --no-model codes with the rules alone.
+        let rules = try Binary.run(["code", "Corpus", "--no-model"])
+        #expect(rules.status == 0 && !rules.stdout.contains("\"rule\":\"model\""))
     }
 
     @Test func parallelCodingGivesTheSameBytesAsSerialCoding() throws {

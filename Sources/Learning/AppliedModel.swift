@@ -1,0 +1,94 @@
+import Coding
+import Transcripts
+
+/// A model made ready to apply: its feature index, role policies and the training passages'
+/// words (for "most similar passages" in evidence).
+struct AppliedModel: Sendable {
+    let model: LearnedModel
+    let index: [UInt64: Int32]
+    let policies: [RolePolicy]
+    let passageKeys: [Set<UInt64>]
+
+    init(_ model: LearnedModel, codebook: Codebook) {
+        self.model = model
+        index = model.featureIndex
+        policies = model.codes.map { RolePolicy(codebook: codebook, code: $0) }
+        passageKeys = model.passages.map { Set(WordHashes(PassageView.parse($0.text).encounters
+            .flatMap(\.segments).map(\.text).joined(separator: " ")).ngramKeys()) }
+    }
+
+    func weight(_ feature: Int32, code c: Int) -> Double {
+        Double(model.weights[Int(feature) * model.codes.count + c])
+    }
+
+    func probabilities(_ view: PassageView) -> [Double] {
+        let features = view.features(lookup: { index[$0] })
+        return model.codeModels.enumerated().map { c, m in
+            guard m.trained else { return 0 }
+            var z = m.bias
+            for f in features { z += weight(f.index, code: c) * Double(f.value) }
+            return LogisticRegression.sigmoid(z)
+        }
+    }
+
+    /// The rule annotations of a passage with the model's additions and vetoes applied.
+    func revise(_ view: PassageView, segment: Segment, encounter: Encounter?, coderName: String) -> [Annotation] {
+        let p = probabilities(view)
+        var out = view.ruleAnnotations
+        for (c, m) in model.codeModels.enumerated() where m.trained {
+            let thresholds = Thresholds(add: m.addThreshold, veto: m.vetoThreshold)
+            let rule = view.ruleCodes.contains(m.code)
+            let decided = thresholds.decide(rule: rule, probability: p[c], allowed: policies[c].allows(view))
+            if rule && !decided {
+                out.removeAll { $0.topLevelCode == m.code }
+            } else if !rule && decided {
+                out.append(Annotation(
+                    code: m.code, segment: segment.index, start: segment.start, end: segment.end, coder: coderName,
+                    context: Self.context(segment: segment, encounter: encounter),
+                    evidence: explain(view, code: c, probability: p[c], threshold: m.addThreshold, segment: segment)))
+            }
+        }
+        return out.sorted { ($0.start, $0.code) < ($1.start, $1.code) }
+    }
+
+    /// Evidence for a learned code: the words that weighed most, the probability and threshold,
+    /// and the most similar training passages with that code (id, coder, source).
+    func explain(_ view: PassageView, code c: Int, probability: Double, threshold: Double, segment: Segment) -> Evidence {
+        let ngrams = view.words.ngrams()
+        let scale = ngrams.isEmpty ? 0 : 1 / Double(ngrams.count).squareRoot()
+        let weighed = ngrams.compactMap { n -> (String, Double)? in
+            guard let k = index[n.key] else { return nil }
+            let w = weight(k, code: c) * scale
+            return w > 0 ? (n.text, w) : nil
+        }.sorted { ($0.1, $1.0) > ($1.1, $0.0) }.prefix(4)
+        let code = model.codes[c]
+        let keys = Set(view.words.ngramKeys())
+        let similar = model.passages.indices.filter { model.passages[$0].codes.contains { LearnedModel.topLevel($0) == code } }
+            .map { i -> (Int, Double) in
+                let other = passageKeys[i]
+                let shared = Double(keys.intersection(other).count)
+                let denominator = (Double(keys.count) * Double(other.count)).squareRoot()
+                return (i, denominator == 0 ? 0 : shared / denominator)
+            }
+            .sorted { ($0.1, $1.0) > ($1.1, $0.0) }.prefix(2)
+            .map { i, _ in
+                let p = model.passages[i]
+                return "\(p.id) (coder \(p.coder), source \(p.source))"
+            }
+        let words = weighed.map { "\($0.0) +\(LearnedModel.number(($0.1 * 100).rounded() / 100))" }
+        let actor = segment.kind == .utterance ? "speaker \(segment.speaker ?? "?") (\((segment.role ?? .unknown).rawValue))" : "observation"
+        return Evidence(
+            matched: words.isEmpty ? "(no weighed words)" : words.joined(separator: ", "),
+            cue: "learned: p \(LearnedModel.number((probability * 100).rounded() / 100)) >= \(LearnedModel.number(threshold)); similar: "
+                + (similar.isEmpty ? "none" : similar.joined(separator: "; ")),
+            rule: "model", negation: "not checked (model)", actor: actor)
+    }
+
+    /// Where the coded text comes from, as the rule coder decides it (observation, interview, encounter).
+    static func context(segment: Segment, encounter: Encounter?) -> Annotation.Context {
+        if segment.kind == .observation { return .observation }
+        let description = ((encounter?.kind ?? "") + " " + (encounter?.setting ?? "")).lowercased()
+        if description.contains("interview") || segment.role == .researcher { return .interview }
+        return .encounter
+    }
+}

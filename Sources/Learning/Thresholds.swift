@@ -1,0 +1,32 @@
+/// When the model overrides the rules for one code: it adds the code at `add` or above where the
+/// rules gave none (and the speaker's role allows it), and removes a rule's code below `veto`.
+struct Thresholds {
+    var add: Double
+    var veto: Double
+
+    func decide(rule: Bool, probability: Double, allowed: Bool) -> Bool {
+        rule ? probability >= veto : allowed && probability >= add
+    }
+
+    static let addGrid: [Double] = stride(from: 0.50, through: 0.951, by: 0.05).map { $0 } + [2]
+    static let vetoGrid: [Double] = [0, 0.02, 0.05, 0.1, 0.15, 0.2]
+
+    /// The pair with the best κ on out-of-fold probabilities; ties go to the more cautious pair
+    /// (higher add, lower veto), and "never" wins unless the model improves on the rules. The model
+    /// adds a code only when it is confident (probability 0.5 or more), whatever the folds say.
+    static func choose(probabilities: [Double], rules: [Bool], allowed: [Bool], labels: [Bool]) -> Thresholds {
+        var best = Thresholds(add: 2, veto: 0)
+        var bestKappa = Kappa.of(rules, labels) ?? -1
+        for veto in vetoGrid {
+            for add in addGrid.reversed() {
+                let t = Thresholds(add: add, veto: veto)
+                let decided = probabilities.indices.map { t.decide(rule: rules[$0], probability: probabilities[$0], allowed: allowed[$0]) }
+                if let kappa = Kappa.of(decided, labels), kappa > bestKappa + 1e-9 {
+                    best = t
+                    bestKappa = kappa
+                }
+            }
+        }
+        return best
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+
+@Suite("rapport learn and --model") struct LearnTests {
+    let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-learn-\(UUID().uuidString)")
+
+    func file(_ name: String, _ text: String) throws -> String {
+        try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
+        let url = temporary.appendingPathComponent(name)
+        try Data(text.utf8).write(to: url)
+        return url.path
+    }
+
+    @Test func learnWritesAModelThatEvaluateUsesAndTheSameInputGivesTheSameBytes() throws {
+        defer { try? FileManager.default.removeItem(at: temporary) }
+        try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
+        let first = temporary.appendingPathComponent("a.model").path, second = temporary.appendingPathComponent("b.model").path
+        let r = try Binary.run(["learn", "Tests/Fixtures/gold/heldout-b.tsv", "-o", first])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.hasPrefix("learned from 200 passages;"))
+        _ = try Binary.run(["learn", "Tests/Fixtures/gold/heldout-b.tsv", "-o", second])
+        #expect(try Data(contentsOf: URL(fileURLWithPath: first)) == Data(contentsOf: URL(fileURLWithPath: second)))
+        let e = try Binary.run(["evaluate", "--gold", "Tests/Fixtures/gold/heldout-b.tsv", "--model", first])
+        #expect(e.status == 0)
+        #expect(e.stderr.contains("note: 200 of 200 rows are in the model's training data; these figures are not held-out"))
+        #expect(e.stdout.contains("macro-F1"))
+    }
+
+    @Test func aBrokenModelFileIsAnErrorNamingItNeverAFallBackToRules() throws {
+        defer { try? FileManager.default.removeItem(at: temporary) }
+        let path = try file("broken.model", "rapport-model\t1\ncodebook\tx\ncodes\thostility\n")
+        let r = try Binary.run(["report", "Corpus", "--model", path])
+        #expect(r.status == 2)
+        #expect(r.stdout.isEmpty)
+        #expect(r.stderr.hasPrefix("\(path):4:1: error: broken model file: the file ends early"))
+        let both = try Binary.run(["code", "Corpus", "--model", path, "--no-model"])
+        #expect(both.status == 2)
+    }
+
+    @Test func aGoldFileWithAnUnknownCodeIsAnErrorAtItsLineAndColumn() throws {
+        defer { try? FileManager.default.removeItem(at: temporary) }
+        let path = try file("bad.tsv", "id\tsource\tcodes\ttext\tphenomenon\nr1\tx\tpower\tSW: You must sign this.\tplain\nr2\tx\twarmth\tSW: Lovely to see you.\tplain\n")
+        let r = try Binary.run(["learn", path, "-o", temporary.appendingPathComponent("m.model").path])
+        #expect(r.status == 1)
+        #expect(r.stderr.hasPrefix("\(path):3:6: error: unknown code 'warmth' (the codebook has hostility, empathy, acceptance, power)"))
+        #expect(!FileManager.default.fileExists(atPath: temporary.appendingPathComponent("m.model").path))
+    }
+
+    @Test func crossValidationGivesIntervalsAndAVerdictPerCode() throws {
+        let r = try Binary.run(["evaluate", "--gold", "Tests/Fixtures/gold/heldout-e.tsv", "--cross-validate", "3"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.hasPrefix("cross-validated over 160 passages in 3 folds"))
+        for code in ["hostility", "empathy", "acceptance", "power"] {
+            #expect(r.stdout.contains("\n\(code): reliable enough to use unreviewed") || r.stdout.contains("\n\(code): not reliable enough"))
+        }
+    }
+}
