@@ -8,6 +8,8 @@ public struct Codebook: Hashable, Sendable {
     public var codes: [Code]
     /// Where the codebook was read from (a path, or `<default>` for the embedded one).
     public var source: String
+    /// Word lists for questions, modality, conditions and non-human actors.
+    public var language: Language = .english
 
     public init(name: String, description: String? = nil, codes: [Code], source: String) {
         self.name = name

@@ -53,7 +53,7 @@ public struct Coder: Sendable {
             cache.mark(info)
             infos.append(info)
         }
-        let index = SegmentIndex(tokens: tokens, actors: actors)
+        let index = SegmentIndex(tokens: tokens, actors: actors, language: codebook.language)
         // `unless` phrases: which occur in which sentence, found in one pass like the cues.
         var unlessFound: Set<Int> = []
         if !compiled.unlessPatterns.isEmpty {
@@ -79,6 +79,11 @@ public struct Coder: Sendable {
                 matchedEntries.append(entryIndex)
                 let entry = compiled.entries[entryIndex]
                 if entry.unlessIDs.contains(where: { unlessFound.contains($0 &* tokens.count &+ index.sentenceFirst[i]) }) { continue }
+                // An act asked about, imagined or set as a condition is not the act; nor is a dog's bark.
+                let language = codebook.language
+                if language.actCodes.contains(entry.topLevel), index.question[i] || index.hypothetical[i] { continue }
+                if language.conditionCodes.contains(entry.topLevel), index.condition[i] { continue }
+                if language.nonHumanCodes.contains(entry.topLevel), index.nonHumanSubject(before: i) { continue }
                 // Negation.
                 let finding = NegationScope.find(tokens: tokens, start: i, end: end, butAhead: index.butAhead)
                 var negationNote = "none"

@@ -14,13 +14,19 @@ enum NegationScope {
         "barely", "scarcely", "cannot", "nowhere", "noone", "instead", "nobody's", "no-one", "nothing's",
         "nae", "naw",
     ]
+    /// Scots negative auxiliaries ("cannae", "wouldnae"): an auxiliary plus "nae", never any
+    /// word that happens to end in it ("Renae").
+    static let scotsNegatives: Set<String> = Set(
+        ["can", "din", "do", "does", "did", "wid", "would", "could", "cud", "should", "shid", "will", "wull", "is",
+         "was", "wis", "has", "hasn", "have", "huv", "hae", "are", "were", "must", "micht", "might", "dae", "didn"]
+            .map { $0 + "nae" })
     static let clauseBreakers: Set<String> = ["but", "although", "though", "however", "yet", "except", "whereas", "until"]
     static let firstPerson: Set<String> = ["i", "i'm", "we", "we're", "im"]
     static let window = 6
 
     static func isTrigger(_ word: String) -> Bool {
         // "didn't", and the Scots "wouldnae", "cannae", "dinnae".
-        triggers.contains(word) || word.hasSuffix("n't") || (word.hasSuffix("nae") && word.count > 4)
+        triggers.contains(word) || word.hasSuffix("n't") || scotsNegatives.contains(word)
     }
 
     /// Whether the match starting at token `start` (ending before `end`) is in a negation's scope.
@@ -37,7 +43,7 @@ enum NegationScope {
                 if isTrigger(t.text) || (t.text == "rather" && i + 1 < tokens.count && tokens[i + 1].text == "than") {
                     // "doesn't mean you can't be a brilliant one": two negations cancel out.
                     if hasEarlierTrigger(tokens: tokens, before: i, budget: window - words) { return .none }
-                    return isDisclaimer(tokens: tokens, trigger: i, end: end, butAhead: butAhead)
+                    return isDisclaimer(tokens: tokens, trigger: i, start: start, end: end, butAhead: butAhead)
                         ? .disclaimer(trigger: t.text) : .negated(trigger: t.text)
                 }
                 words += 1
@@ -65,8 +71,11 @@ enum NegationScope {
         return false
     }
 
-    /// "I'm not X, but …": first person just before the trigger and a "but" later in the sentence.
-    static func isDisclaimer(tokens: [Token], trigger: Int, end: Int, butAhead: [Bool]) -> Bool {
+    /// "I'm not X-ing …, but …": first person just before the trigger, a "but" later in the
+    /// sentence, and a denied doing ("threatening", "having a go"), not a denied state: "I'm not
+    /// angry with you, but I'm tired" is a plain denial.
+    static func isDisclaimer(tokens: [Token], trigger: Int, start: Int, end: Int, butAhead: [Bool]) -> Bool {
+        guard tokens[start].text.hasSuffix("ing") else { return false }
         var hasFirstPerson = false
         var k = trigger - 1
         var seen = 0

@@ -31,9 +31,21 @@ struct SegmentIndex {
     private(set) var lastActing: [Int] = []
     private(set) var lastBeing: [Int] = []
 
-    init(tokens: [Token], actors: ActorResolver) {
+    /// Per token: inside a yes/no or wh- question about an event ("Did he shout at you?").
+    private(set) var question: [Bool]
+    /// Per token: inside a counterfactual ("she'd have hung up", "if I'd known").
+    private(set) var hypothetical: [Bool]
+    /// Per token: inside the condition of a plain conditional ("if he comes back").
+    private(set) var condition: [Bool]
+    let language: Language
+
+    init(tokens: [Token], actors: ActorResolver, language: Language = .english) {
         self.tokens = tokens
+        self.language = language
         let n = tokens.count
+        question = Array(repeating: false, count: n)
+        hypothetical = Array(repeating: false, count: n)
+        condition = Array(repeating: false, count: n)
         sentenceFirst = Array(repeating: 0, count: n)
         sentenceLast = Array(repeating: 0, count: n)
         quotesBefore = Array(repeating: 0, count: n)
@@ -89,6 +101,124 @@ struct SegmentIndex {
             }
         }
         referencesBefore[n] = references.count
+        markQuestions()
+        markModality()
+    }
+
+    func word(_ i: Int) -> String? { i >= 0 && i < tokens.count && tokens[i].kind == .word ? tokens[i].text : nil }
+
+    /// A sentence ending in "?" whose clause opens (after a few discourse words) with an
+    /// auxiliary and a subject, or with "who" and a past verb, is a question from there to its end.
+    mutating func markQuestions() {
+        var first = 0
+        while first < tokens.count {
+            let last = sentenceLast[first]
+            defer { first = last + 1 }
+            guard tokens[last].kind == .stop, tokens[last].text == "?" else { continue }
+            var p = first
+            while p <= last {
+                if p == first || [.comma, .dash, .quote].contains(tokens[p - 1].kind) {
+                    var q = p, skipped = 0
+                    while skipped < 2, let w = word(q), language.questionOpeners.contains(w) { q += 1; skipped += 1 }
+                    if let w = word(q), let next = word(q + 1),
+                       (language.questionAuxiliaries.contains(w) && (language.questionSubjects.contains(next)
+                            || tokens[q + 1].capitalised || actorsNoun(next)))
+                        || (w == "who" && (next.hasSuffix("ed") || language.questionAuxiliaries.contains(next))) {
+                        for k in p...last { question[k] = true }
+                        break
+                    }
+                }
+                p += 1
+            }
+        }
+    }
+
+    func actorsNoun(_ word: String) -> Bool {
+        ActorResolver.nouns[ActorResolver.stripPossessive(word)] != nil
+    }
+
+    /// Counterfactual modal perfects ("would have", "she'd have", "could've") reach to the end of
+    /// their clause; a condition ("if …") reaches to a comma, "then", a new subject with a modal,
+    /// or ten words, and is counterfactual when it says "had", "'d" or "were" ("if I'd known").
+    mutating func markModality() {
+        func clauseEnd(_ i: Int) -> Bool {
+            tokens[i].kind == .stop || tokens[i].kind == .comma || tokens[i].kind == .dash
+                || (tokens[i].kind == .word && ["but", "because", "cos"].contains(tokens[i].text))
+        }
+        var i = 0
+        while i < tokens.count {
+            guard let w = word(i) else { i += 1; continue }
+            var scopeStart = -1
+            if language.counterfactualWords.contains(w) {
+                scopeStart = i + 1
+            } else if language.counterfactualModals.contains(w) {
+                var k = i + 1
+                if let m = word(k), ["never", "not", "probably", "just", "definitely", "really", "even"].contains(m) { k += 1 }
+                if let h = word(k), h == "have" || h == "of", participle(k + 1) { scopeStart = k + 1 }
+            }
+            if scopeStart >= 0 {
+                var k = scopeStart
+                while k < tokens.count, !clauseEnd(k) { hypothetical[k] = true; k += 1 }
+                i = max(i + 1, k)
+                continue
+            }
+            // "as if", "even if" compare or concede; "if you …", "if I …" set terms to the listener
+            // ("if you kick off again …"), which is the stated condition a sanction rests on.
+            if language.conditionMarkers.contains(w), !["as", "even"].contains(word(i - 1) ?? ""),
+               let subject = word(i + 1), !Self.firstOrSecondPerson(subject) {
+                var k = i + 1, words = 0
+                var counterfactual = false
+                while k < tokens.count, words < 10, !clauseEnd(k) {
+                    if let v = word(k) {
+                        if v == "then" || v.contains("'ll") { break }
+                        if words >= 2, Self.subjects.contains(v.split(separator: "'").first.map(String.init) ?? v) { break }
+                        if words < 3, v == "were" || v == "only"
+                            || ((v == "had" || (v.hasSuffix("'d") && v.count > 2)) && participle(k + 1)) {
+                            counterfactual = true
+                        }
+                        words += 1
+                    }
+                    k += 1
+                }
+                for j in (i + 1)..<max(i + 1, k) {
+                    if counterfactual { hypothetical[j] = true } else { condition[j] = true }
+                }
+            }
+            i += 1
+        }
+    }
+
+    static let subjects: Set<String> = ["i", "we", "they", "you", "he", "she"]
+
+    static func firstOrSecondPerson(_ word: String) -> Bool {
+        ["i", "we", "you"].contains(word.split(separator: "'").first.map(String.init) ?? word)
+    }
+
+    /// Whether token `i` can be a past participle after "have"/"had" ("have hung up", "had
+    /// known"), not the object of "have" as a main verb ("could have a look", "had a word").
+    func participle(_ i: Int) -> Bool {
+        guard let w = word(i) else { return false }
+        return !["a", "an", "the", "some", "any", "my", "your", "his", "her", "their", "our", "this", "that", "these",
+                 "those", "it", "them", "him", "me", "us", "you", "to", "no", "one", "more", "enough", "lunch", "tea",
+                 "dinner", "breakfast", "time", "fun", "words", "word", "kids", "children", "baby", "got"].contains(w)
+    }
+
+    /// Whether the subject right before token `cue` is an animal or an infant ("the dog barks",
+    /// "the baby was screaming"), looking back over a few auxiliaries and adverbs.
+    func nonHumanSubject(before cue: Int) -> Bool {
+        // "a baby snatcher": a noun, not an act of the baby.
+        if let w = word(cue), w.hasSuffix("er") || w.hasSuffix("ers") { return false }
+        var k = cue - 1, skipped = 0
+        while let w = word(k) {
+            let bare = ActorResolver.stripPossessive(w)
+            if language.nonHumanActors.contains(bare) { return true }
+            guard skipped < 3, ["was", "is", "has", "had", "been", "just", "then", "started", "starts", "keeps", "kept",
+                                "suddenly", "always", "still", "would", "will", "begins", "began", "be", "won't",
+                                "constantly", "never", "stops", "stopped", "literally"].contains(w) else { return false }
+            skipped += 1
+            k -= 1
+        }
+        return false
     }
 
     /// The last reference among those numbered `lower..<upper` that `flags` marks, else nil.
