@@ -50,7 +50,7 @@ struct HTMLReportBrowserTests {
         let folder = try ScratchFolder.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let agreement = folder.appendingPathComponent("agreement.json")
-        try Data(#"{"coders":["a","b"],"codes":[{"code":"power","units":10,"percent_agreement":0.9,"fleiss_kappa":0.8,"alpha":0.81,"alpha_ci95":[0.6,0.95],"verdict":"reliable","cohen_kappa":[{"first":"a","second":"b","kappa":0.8}],"disagreeing_units":1}]}"#.utf8).write(to: agreement)
+        try Data(#"{"coders":["a","b"],"codes":[{"code":"power","units":10,"percent_agreement":0.9,"fleiss_kappa":0.8,"alpha":0.81,"alpha_ci95":[0.82,0.95],"verdict":"reliable","cohen_kappa":[{"first":"a","second":"b","kappa":0.8}],"disagreeing_units":1}]}"#.utf8).write(to: agreement)
         let report = folder.appendingPathComponent("report.html")
         let corpus = RapportRun.repository.appendingPathComponent("Corpus/case-a-marsh").path
         let run = try RapportRun.run(rapport, ["report", corpus, "--agreement", agreement.path, "-o", report.path])
