@@ -23,8 +23,15 @@ public struct Annotation: Hashable, Sendable {
     public var coder: String
     public var context: Context
     public var evidence: Evidence?
+    /// The role of whoever performs the coded act, kept apart from the speaker's: the speaker of
+    /// a turn, the person whose words the turn reports ("Dad says the worker shouted"), or the
+    /// actor named in observation prose; nil when nobody is named or the coder does not say.
+    public var actorRole: Role?
 
-    public init(code: String, segment: Int, start: Int, end: Int, coder: String, context: Context, evidence: Evidence? = nil) {
+    public init(
+        code: String, segment: Int, start: Int, end: Int, coder: String, context: Context, evidence: Evidence? = nil,
+        actorRole: Role? = nil
+    ) {
         self.code = code
         self.segment = segment
         self.start = start
@@ -32,6 +39,13 @@ public struct Annotation: Hashable, Sendable {
         self.coder = coder
         self.context = context
         self.evidence = evidence
+        self.actorRole = actorRole
+    }
+
+    /// The context of `segment` in `encounter`: observation prose, an interview (an encounter
+    /// whose kind or setting says so, or a researcher's turn), or talk in the encounter.
+    public static func context(of segment: Segment, in encounter: Encounter?) -> Context {
+        Coder.context(kind: segment.kind, role: segment.role, encounter: encounter)
     }
 
     /// The top-level code id (`power` for `power.statutory`).

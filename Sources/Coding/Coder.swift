@@ -20,6 +20,7 @@ public struct Coder: Sendable {
         var tokenEnd: Int
         var negation: String
         var actor: String
+        var actorRole: Role?
     }
 
     /// Codes one segment of `encounter`; annotation ranges are code points in the transcript text.
@@ -96,23 +97,30 @@ public struct Coder: Sendable {
                 }
                 // Roles: the speaker of a turn, or the actor named in observation prose.
                 var actorNote = ""
+                var actorRole: Role?
                 if kind == .utterance, let speaker {
                     // A turn that reports someone else's words is coded by what it reports.
                     if let reported = actors.reporter(index, cue: i) {
                         actorNote = "reported '\(reported.words)' (\(reported.role.rawValue)) in turn of \(speaker)"
+                        actorRole = reported.role
                         if !entry.roles.isEmpty && !entry.roles.contains(reported.role) { continue }
                     } else {
                         let r = role ?? .unknown
                         actorNote = "speaker \(speaker) (\(r.rawValue))"
+                        // "Dad slammed the door on me": the act is the person's the turn names as
+                        // its subject, not the speaker's.
+                        actorRole = index.subject(before: i)?.role ?? r
                         if !entry.roles.isEmpty && !entry.roles.contains(r) { continue }
                     }
                 } else if let actor = actors.actor(index, cue: i) {
                     actorNote = "actor '\(actor.words)' (\(actor.role.rawValue))"
+                    actorRole = actor.role
                     if !entry.roles.isEmpty && !entry.roles.contains(actor.role) { continue }
                 } else {
                     actorNote = "no actor named"
                 }
-                hits.append(Hit(entry: entryIndex, tokenStart: i, tokenEnd: end, negation: negationNote, actor: actorNote))
+                hits.append(Hit(entry: entryIndex, tokenStart: i, tokenEnd: end, negation: negationNote, actor: actorNote,
+                                actorRole: actorRole))
             }
         }
         // Weak cues (weight < 1) count only with support from another cue of the same code in
@@ -149,7 +157,8 @@ public struct Coder: Sendable {
                 code: entry.code, segment: segmentIndex, start: start + sentence.lowerBound, end: start + sentence.upperBound,
                 coder: coderName, context: context,
                 evidence: Evidence(matched: matched, cue: entry.cue.phrase, rule: entry.cue.rule,
-                                   negation: hit.negation, actor: hit.actor)))
+                                   negation: hit.negation, actor: hit.actor),
+                actorRole: hit.actorRole))
         }
         return out.sorted { ($0.start, $0.code) < ($1.start, $1.code) }
     }

@@ -221,6 +221,22 @@ struct SegmentIndex {
         return false
     }
 
+    /// The person named as the subject right before token `cue` in its sentence ("Dad slammed",
+    /// "the worker just shouted"), skipping one auxiliary or adverb; never "I" or "we".
+    func subject(before cue: Int) -> ActorResolver.Actor? {
+        let upper = referencesBefore[cue]
+        guard upper > referencesBefore[sentenceFirst[cue]] else { return nil }
+        let r = references[upper - 1]
+        guard r.actor.role != .researcher else { return nil }
+        if r.next == cue { return r.actor }
+        if r.next == cue - 1, let w = word(cue - 1),
+           ["was", "is", "has", "had", "just", "then", "kept", "keeps", "started", "starts", "always", "never",
+            "suddenly", "literally", "proper"].contains(w) {
+            return r.actor
+        }
+        return nil
+    }
+
     /// The last reference among those numbered `lower..<upper` that `flags` marks, else nil.
     func last(in flags: [Int], from lower: Int, to upper: Int) -> Reference? {
         guard upper > lower else { return nil }

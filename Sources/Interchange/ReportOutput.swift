@@ -3,24 +3,33 @@ import Reports
 
 /// `rapport report` as tidy CSV (one row per group × code) and as JSON with everything.
 public enum ReportOutput {
+    /// `role_of` says what the role column counts (`speaker` for `--by role`, `actor` for
+    /// `--by actor`); `context` the contexts counted (`all`, or those given with `--context`).
     public static let csvHeader = ["encounter", "case", "date", "setting", "role", "code", "passages", "words",
-                                   "per_1000_words", "coverage"]
+                                   "per_1000_words", "coverage", "role_of", "context"]
+
+    /// The contexts a report counts, as its `context` field says them.
+    public static func contextLabel(_ contexts: Set<Annotation.Context>?) -> String {
+        guard let contexts else { return "all" }
+        return Annotation.Context.allCases.filter(contexts.contains).map(\.rawValue).joined(separator: "+")
+    }
 
     /// Long format: loads straight into R (`read.csv`) or pandas (`pd.read_csv`) as tidy data.
     public static func csv(_ report: FrequencyReport, by grouping: FrequencyReport.Grouping) -> String {
-        CSVWriter(header: csvHeader).text + csvRows(report.rows(by: grouping), codes: report.codes)
+        CSVWriter(header: csvHeader).text + csvRows(report.rows(by: grouping), codes: report.codes, contexts: report.contexts)
     }
 
     /// The CSV records (no header) of `rows`: what `rapport report` streams per transcript.
-    public static func csvRows(_ rows: [FrequencyReport.Row], codes: [String]) -> String {
+    public static func csvRows(_ rows: [FrequencyReport.Row], codes: [String], contexts: Set<Annotation.Context>? = nil) -> String {
         var csv = CSVWriter(header: [])
+        let context = contextLabel(contexts)
         for row in rows {
             for code in codes {
                 let t = row.tally
                 csv.row([row.encounter ?? "", row.caseID ?? "", row.date ?? "", row.setting ?? "", row.role ?? "",
                          code, String(t.passages(code)), String(t.words),
                          t.rate(code).map { NumberText.fixed($0, digits: 3) } ?? "",
-                         t.coverage(code).map { NumberText.fixed($0, digits: 4) } ?? ""])
+                         t.coverage(code).map { NumberText.fixed($0, digits: 4) } ?? "", row.roleOf ?? "", context])
             }
         }
         return csv.text
@@ -32,6 +41,7 @@ public enum ReportOutput {
         w.beginObject()
         w.field("codebook", report.codebook.name)
         w.field("grouping", grouping.rawValue)
+        w.field("context", contextLabel(report.contexts))
         w.field("transcripts", report.transcripts)
         w.key("codes")
         w.beginArray()
@@ -46,6 +56,7 @@ public enum ReportOutput {
             w.field("date", row.date)
             w.field("setting", row.setting)
             w.field("role", row.role)
+            w.field("role_of", row.roleOf)
             write(row.tally, codes: report.codes, to: &w)
             w.endObject()
         }
@@ -65,15 +76,17 @@ public enum ReportOutput {
             w.field("setting", e.setting)
             w.field("kind", e.kind)
             write(e.total, codes: report.codes, to: &w)
-            w.key("by_role")
-            w.beginObject()
-            for role in e.byRole.keys.sorted() {
-                w.key(role)
+            for (key, split) in [("by_role", e.byRole), ("by_actor", e.byActor), ("by_context", e.byContext)] {
+                w.key(key)
                 w.beginObject()
-                write(e.byRole[role]!, codes: report.codes, to: &w)
+                for group in split.keys.sorted() {
+                    w.key(group)
+                    w.beginObject()
+                    write(split[group]!, codes: report.codes, to: &w)
+                    w.endObject()
+                }
                 w.endObject()
             }
-            w.endObject()
             w.endObject()
         }
         w.endArray()

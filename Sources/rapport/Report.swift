@@ -18,8 +18,12 @@ struct Report: ParsableCommand {
     @OptionGroup var codebook: CodebookOption
     @OptionGroup var model: ModelOption
 
-    @Option(help: "Group rows by encounter, case, setting, role or month.")
+    @Option(help: "Group rows by encounter, case, setting, role (the speaker's), actor (the role of whoever performs the coded act) or month.")
     var by: FrequencyReport.Grouping = .encounter
+
+    @Option(name: .customLong("context"), parsing: .singleValue,
+            help: "Count only segments in this context: encounter (talk in the observed encounter), interview (interviews and meta-talk) or observation (the observer's prose). Repeat for several.")
+    var contexts: [Annotation.Context] = []
 
     @Option(help: "Output format: table (default on a terminal), csv (tidy, long), json or html (a self-contained page; the default for -o FILE.html).")
     var format: Format?
@@ -43,19 +47,20 @@ struct Report: ParsableCommand {
         let chosen = format ?? (output == nil && Console.stdoutIsTerminal ? .table : extensionFormat)
         if agreement != nil && chosen != .html { throw ValidationError("--agreement goes into the HTML report; add --format html") }
         let agreementFigures = try agreement.map(Self.readAgreement)
-        var report = FrequencyReport(codebook: coder.codebook, subcodes: subcodes)
+        let only: Set<Annotation.Context>? = contexts.isEmpty ? nil : Set(contexts)
+        var report = FrequencyReport(codebook: coder.codebook, subcodes: subcodes, contexts: only)
         report.automaticCoder = coder.codebook.provenance
         var coded: [CodedTranscript] = []
         let errors: [Diagnostic]
-        if chosen == .csv && (by == .encounter || by == .role) {
+        if chosen == .csv && (by == .encounter || by == .role || by == .actor) {
             // Rows of single encounters stream straight to the output: memory stays flat.
             let codes = report.codes
             let grouping = by
             let sink = try Output.Sink(path: output, inputs: inputs.paths)
             try sink.write(Array(CSVWriter(header: ReportOutput.csvHeader).text.utf8))
             let failed = try inputs.stream(transform: { transcript in
-                let figures = FrequencyReport.figures(for: coder.code(transcript), codes: codes)
-                return Array(ReportOutput.csvRows(FrequencyReport.rows(of: figures, by: grouping), codes: codes).utf8)
+                let figures = FrequencyReport.figures(for: coder.code(transcript), codes: codes, contexts: only)
+                return Array(ReportOutput.csvRows(FrequencyReport.rows(of: figures, by: grouping), codes: codes, contexts: only).utf8)
             }, consume: { try sink.write($0) })
             try sink.commit()
             if !failed.isEmpty { throw ExitStatus.failure }
@@ -72,7 +77,7 @@ struct Report: ParsableCommand {
             let codes = report.codes
             errors = try inputs.stream(transform: { transcript in
                 let c = coder.code(transcript)
-                return (FrequencyReport.figures(for: c, codes: codes), c)
+                return (FrequencyReport.figures(for: c, codes: codes, contexts: only), c)
             }, consume: { report.add(figures: $0.0, statisticsOf: $0.1) })
         }
         let bytes: [UInt8]
@@ -102,3 +107,4 @@ struct Report: ParsableCommand {
 }
 
 extension FrequencyReport.Grouping: ExpressibleByArgument {}
+extension Annotation.Context: ExpressibleByArgument {}

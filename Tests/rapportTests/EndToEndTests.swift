@@ -31,7 +31,7 @@ struct EndToEndTests {
         #expect(table.stdout.contains("total"))
         let csv = try Binary.run(["report", "Corpus"])
         #expect(csv.status == 0)
-        #expect(csv.stdout.hasPrefix("encounter,case,date,setting,role,code,passages,words,per_1000_words,coverage\r\n"))
+        #expect(csv.stdout.hasPrefix("encounter,case,date,setting,role,code,passages,words,per_1000_words,coverage,role_of,context\r\n"))
     }
 
     @Test func reportCSVLoadsInPandasAsTidyData() throws {
@@ -42,7 +42,7 @@ struct EndToEndTests {
         let script = """
             import sys, pandas as pd
             df = pd.read_csv(sys.argv[1])
-            assert list(df.columns) == ["encounter","case","date","setting","role","code","passages","words","per_1000_words","coverage"], df.columns
+            assert list(df.columns) == ["encounter","case","date","setting","role","code","passages","words","per_1000_words","coverage","role_of","context"], df.columns
             assert set(df["code"]) == {"hostility","empathy","acceptance","power"}
             assert not df.duplicated(["encounter","role","code"]).any()
             assert (df["coverage"].dropna().between(0, 1)).all()

@@ -1,8 +1,9 @@
 import Coding
 import Transcripts
 
-/// The figures of one encounter: its metadata, a tally for the whole encounter, and a tally per
-/// speaker role (`observation` for the observer's prose).
+/// The figures of one encounter: its metadata, a tally for the whole encounter, and tallies per
+/// speaker role (`observation` for the observer's prose), per actor role (who performs the coded
+/// act) and per context (encounter talk, interview, observation).
 public struct EncounterFigures: Hashable, Sendable {
     public var path: String
     public var id: String
@@ -11,8 +12,16 @@ public struct EncounterFigures: Hashable, Sendable {
     public var setting: String?
     public var kind: String?
     public var total: Tally
-    /// Keyed by role name (`worker`, `client`, …) or `observation`.
+    /// Keyed by the speaker's role name (`worker`, `client`, …) or `observation`.
     public var byRole: [String: Tally]
+    /// Keyed by the role of whoever performs the coded act (`client` for a worker's account of a
+    /// father's anger), `none` when no actor was named. A segment counts (segments, words) under
+    /// every actor role of its annotations, and under its speaker's role (or `none` in
+    /// observation) when it has none, so the words of each actor row are those of the segments
+    /// where that party acts.
+    public var byActor: [String: Tally]
+    /// Keyed by context (`encounter`, `interview`, `observation`).
+    public var byContext: [String: Tally]
 
     /// `yyyy-mm` of the date, when it has one.
     public var month: String? {
@@ -20,8 +29,9 @@ public struct EncounterFigures: Hashable, Sendable {
         return String(date.prefix(7))
     }
 
-    /// Counts `coded`'s encounter `e` for the given code ids (top-level codes match their sub-codes).
-    public init(coded: CodedTranscript, encounter e: Int, codes: [String]) {
+    /// Counts `coded`'s encounter `e` for the given code ids (top-level codes match their sub-codes),
+    /// only segments in one of `contexts` when it is given.
+    public init(coded: CodedTranscript, encounter e: Int, codes: [String], contexts: Set<Annotation.Context>? = nil) {
         let encounter = coded.transcript.encounters[e]
         path = coded.transcript.path
         id = encounter.id
@@ -32,23 +42,43 @@ public struct EncounterFigures: Hashable, Sendable {
         total = Tally()
         total.encounters = 1
         byRole = [:]
+        byActor = [:]
+        byContext = [:]
         for (s, segment) in encounter.segments.enumerated() {
-            var tally = Tally()
-            tally.segments = 1
-            tally.words = segment.words
-            tally.codePoints = segment.end - segment.start
+            let context = Annotation.context(of: segment, in: encounter)
+            if let contexts, !contexts.contains(context) { continue }
             let annotations = coded.annotations[e][s]
-            for code in codes {
-                let matching = annotations.filter { $0.code == code || $0.code.hasPrefix(code + ".") }
-                guard !matching.isEmpty else { continue }
-                tally.passages[code] = 1
-                tally.covered[code] = Self.union(matching.map { max($0.start, segment.start)..<min($0.end, segment.end) })
-            }
+            let tally = Self.tally(segment, annotations, codes: codes)
             total.merge(tally)
             let role = segment.kind == .observation ? "observation" : (segment.role ?? .unknown).rawValue
             byRole[role, default: Tally()].merge(tally)
+            byContext[context.rawValue, default: Tally()].merge(tally)
+            // Who acts: the annotation's actor role; a learned annotation that names none falls
+            // back to the speaker.
+            let speaker = segment.kind == .observation ? "none" : (segment.role ?? .unknown).rawValue
+            var actors: [String: [Annotation]] = [:]
+            for a in annotations { actors[a.actorRole?.rawValue ?? speaker, default: []].append(a) }
+            if actors.isEmpty { actors[speaker] = [] }
+            for (actor, theirs) in actors { byActor[actor, default: Tally()].merge(Self.tally(segment, theirs, codes: codes)) }
         }
         for key in byRole.keys { byRole[key]?.encounters = 1 }
+        for key in byActor.keys { byActor[key]?.encounters = 1 }
+        for key in byContext.keys { byContext[key]?.encounters = 1 }
+    }
+
+    /// One segment's counts for `codes` from `annotations`.
+    static func tally(_ segment: Segment, _ annotations: [Annotation], codes: [String]) -> Tally {
+        var tally = Tally()
+        tally.segments = 1
+        tally.words = segment.words
+        tally.codePoints = segment.end - segment.start
+        for code in codes {
+            let matching = annotations.filter { $0.code == code || $0.code.hasPrefix(code + ".") }
+            guard !matching.isEmpty else { continue }
+            tally.passages[code] = 1
+            tally.covered[code] = union(matching.map { max($0.start, segment.start)..<min($0.end, segment.end) })
+        }
+        return tally
     }
 
     /// Length of the union of ranges.

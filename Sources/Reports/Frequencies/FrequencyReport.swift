@@ -6,7 +6,9 @@ import Transcripts
 public struct FrequencyReport: Sendable {
     /// How rows are grouped.
     public enum Grouping: String, Sendable, CaseIterable {
-        case encounter, `case`, setting, role, month
+        /// `role` groups by the speaker's role (who talks), `actor` by the role of whoever
+        /// performs the coded act (a worker's account of a father's anger counts under client).
+        case encounter, `case`, setting, role, actor, month
     }
 
     /// One output row: the keys that identify it and its tally.
@@ -17,6 +19,8 @@ public struct FrequencyReport: Sendable {
         public var setting: String?
         public var role: String?
         public var tally: Tally
+        /// What `role` counts: `speaker` (`--by role`) or `actor` (`--by actor`); nil otherwise.
+        public var roleOf: String?
     }
 
     public var codebook: Codebook
@@ -28,10 +32,13 @@ public struct FrequencyReport: Sendable {
     /// What made the codes when a program did, e.g. `codebook “Relationship dynamics…” (built in)`;
     /// reports print it so nobody mistakes automatic codes for a person's. Nil for human codings.
     public var automaticCoder: String?
+    /// Only segments in these contexts are counted (nil: all).
+    public var contexts: Set<Annotation.Context>?
 
     /// An empty report, to be filled transcript by transcript with `add(_:)`.
-    public init(codebook: Codebook, subcodes: Bool) {
+    public init(codebook: Codebook, subcodes: Bool, contexts: Set<Annotation.Context>? = nil) {
         self.codebook = codebook
+        self.contexts = contexts
         self.codes = subcodes ? codebook.allCodes.map(\.id) : codebook.topLevelIDs
         self.transcripts = 0
         self.encounters = []
@@ -45,12 +52,14 @@ public struct FrequencyReport: Sendable {
 
     /// Adds one coded transcript; the transcript itself is not kept, only its figures.
     public mutating func add(_ coded: CodedTranscript) {
-        add(figures: Self.figures(for: coded, codes: codes), statisticsOf: coded)
+        add(figures: Self.figures(for: coded, codes: codes, contexts: contexts), statisticsOf: coded)
     }
 
     /// The per-encounter figures of a transcript: the part of `add(_:)` that can run in parallel.
-    public static func figures(for coded: CodedTranscript, codes: [String]) -> [EncounterFigures] {
-        coded.transcript.encounters.indices.map { EncounterFigures(coded: coded, encounter: $0, codes: codes) }
+    public static func figures(
+        for coded: CodedTranscript, codes: [String], contexts: Set<Annotation.Context>? = nil
+    ) -> [EncounterFigures] {
+        coded.transcript.encounters.indices.map { EncounterFigures(coded: coded, encounter: $0, codes: codes, contexts: contexts) }
     }
 
     /// Adds precomputed figures and the statistics of their transcript.
@@ -63,7 +72,7 @@ public struct FrequencyReport: Sendable {
     /// The rows for a grouping, in a stable order (encounters in input order; groups sorted).
     public func rows(by grouping: Grouping) -> [Row] {
         switch grouping {
-        case .encounter, .role:
+        case .encounter, .role, .actor:
             return Self.rows(of: encounters, by: grouping)
         case .case:
             return grouped { $0.caseID ?? "(no case)" }.map { Row(encounter: nil, caseID: $0.key, date: nil, setting: nil, role: nil, tally: $0.tally) }
@@ -74,7 +83,7 @@ public struct FrequencyReport: Sendable {
         }
     }
 
-    /// Rows of single encounters (`.encounter`, or `.role` for one row per encounter and role);
+    /// Rows of single encounters (`.encounter`, or `.role`/`.actor` for one row per encounter and role);
     /// other groupings need the whole report and give no rows here.
     public static func rows(of figures: [EncounterFigures], by grouping: Grouping) -> [Row] {
         switch grouping {
@@ -83,7 +92,15 @@ public struct FrequencyReport: Sendable {
         case .role:
             return figures.flatMap { e in
                 e.byRole.keys.sorted(by: roleOrder).map { role in
-                    Row(encounter: e.id, caseID: e.caseID, date: e.date, setting: e.setting, role: role, tally: e.byRole[role]!)
+                    Row(encounter: e.id, caseID: e.caseID, date: e.date, setting: e.setting, role: role, tally: e.byRole[role]!,
+                        roleOf: "speaker")
+                }
+            }
+        case .actor:
+            return figures.flatMap { e in
+                e.byActor.keys.sorted(by: roleOrder).map { role in
+                    Row(encounter: e.id, caseID: e.caseID, date: e.date, setting: e.setting, role: role, tally: e.byActor[role]!,
+                        roleOf: "actor")
                 }
             }
         case .case, .setting, .month:
@@ -105,7 +122,7 @@ public struct FrequencyReport: Sendable {
     }
 
     static func roleOrder(_ a: String, _ b: String) -> Bool {
-        let order = ["observation"] + Role.allCases.map(\.rawValue)
+        let order = ["observation", "none"] + Role.allCases.map(\.rawValue)
         return (order.firstIndex(of: a) ?? 99, a) < (order.firstIndex(of: b) ?? 99, b)
     }
 }

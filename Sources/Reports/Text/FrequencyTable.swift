@@ -7,7 +7,8 @@ public enum FrequencyTable {
         var header: [String]
         switch grouping {
         case .encounter: header = ["encounter", "case", "date"]
-        case .role: header = ["encounter", "role"]
+        case .role: header = ["encounter", "speaker role"]
+        case .actor: header = ["encounter", "actor role"]
         case .case: header = ["case", "enc"]
         case .setting: header = ["setting", "enc"]
         case .month: header = ["month", "enc"]
@@ -29,7 +30,7 @@ public enum FrequencyTable {
             let label: [String]
             switch grouping {
             case .encounter: label = [row.encounter ?? "", row.caseID ?? "-", row.date ?? "-"]
-            case .role: label = [row.encounter ?? "", row.role ?? ""]
+            case .role, .actor: label = [row.encounter ?? "", row.role ?? ""]
             case .case: label = [row.caseID ?? "", String(row.tally.encounters)]
             case .setting: label = [truncate(row.setting ?? "", 24), String(row.tally.encounters)]
             case .month: label = [row.date ?? "", String(row.tally.encounters)]
