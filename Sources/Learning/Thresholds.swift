@@ -8,15 +8,16 @@ struct Thresholds {
         rule ? probability >= veto : allowed && probability >= add
     }
 
-    static let addGrid: [Double] = stride(from: 0.50, through: 0.951, by: 0.05).map { $0 } + [2]
+    static let addGrid: [Double] = stride(from: 0.20, through: 0.951, by: 0.05).map { $0 } + [2]
+    static let minimumGain = 0.01
     static let vetoGrid: [Double] = [0, 0.02, 0.05, 0.1, 0.15, 0.2]
 
     /// The pair with the best κ on out-of-fold probabilities; ties go to the more cautious pair
-    /// (higher add, lower veto), and "never" wins unless the model improves on the rules. The model
-    /// adds a code only when it is confident (probability 0.5 or more), whatever the folds say.
+    /// (higher add, lower veto), and "never" wins unless the model improves the rules' κ by at
+    /// least `minimumGain` (so a gain at the level of noise does not switch the model on).
     static func choose(probabilities: [Double], rules: [Bool], allowed: [Bool], labels: [Bool]) -> Thresholds {
         var best = Thresholds(add: 2, veto: 0)
-        var bestKappa = Kappa.of(rules, labels) ?? -1
+        var bestKappa = (Kappa.of(rules, labels) ?? -1) + minimumGain
         for veto in vetoGrid {
             for add in addGrid.reversed() {
                 let t = Thresholds(add: add, veto: veto)
