@@ -54,4 +54,18 @@ import Testing
             #expect(r.stdout.contains("\n\(code): reliable enough to use unreviewed") || r.stdout.contains("\n\(code): not reliable enough"))
         }
     }
+
+    @Test func nextListsTheLeastSurePassagesAsAGoldTSVAndSuggestCuesPrintsYAML() throws {
+        let r = try Binary.run(["learn", "Tests/Fixtures/gold/heldout-e.tsv", "--next", "5", "Corpus"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let lines = r.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == 7 && lines[1] == "id\tsource\tcodes\ttext\tphenomenon")
+        // Four least-sure rows and one sure row, each with an empty codes column to fill in.
+        #expect(lines[2...5].allSatisfy { $0.split(separator: "\t", omittingEmptySubsequences: false)[4].hasPrefix("least sure (") })
+        #expect(lines[6].split(separator: "\t", omittingEmptySubsequences: false)[4].hasPrefix("sure (model: "))
+        #expect(lines[2...].allSatisfy { $0.split(separator: "\t", omittingEmptySubsequences: false)[2].isEmpty })
+        let s = try Binary.run(["learn", "Tests/Fixtures/gold/heldout-e.tsv", "--suggest-cues"])
+        #expect(s.status == 0)
+        #expect(s.stdout.contains("hostility:\n  cues:\n    - phrase: \"out of\"   # team coded hostility in 5 of 5 passages with it; rules missed "))
+    }
 }
