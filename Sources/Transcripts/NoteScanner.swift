@@ -39,6 +39,31 @@ enum NoteScanner {
         var kind: Note.Kind
     }
 
+    /// Capitalised words that start sentences or answer, after which `(2)` is still a pause.
+    static let sentenceWords: Set<String> = [
+        "I", "Yes", "No", "Well", "So", "And", "But", "Okay", "OK", "Ok", "Right", "Yeah", "Oh", "Um", "Er", "Erm",
+        "Hmm", "Mm", "The", "It", "That", "Then", "Now", "Look", "Sorry", "Thanks", "Fine", "Yep", "Nope", "Sure",
+        "What", "Why", "How", "When", "Where", "Who", "We", "You", "He", "She", "They", "This", "There", "If",
+    ]
+
+    /// True for `(7)` right after a capitalised word that is not a sentence word: `Kayden (7)`,
+    /// or after a numbered pseudonym (`Child 1 (7)`).
+    static func isAge(_ inner: String, before: ArraySlice<UInt8>) -> Bool {
+        guard inner.count <= 2, inner.allSatisfy(\.isNumber), before.last == 32 else { return false }
+        func wordBefore(_ limit: Int) -> (text: String, start: Int) {
+            var end = limit
+            while end > before.startIndex, before[end - 1] == 32 { end -= 1 }
+            var start = end
+            while start > before.startIndex, before[start - 1] != 32, before[start - 1] != 10 { start -= 1 }
+            return (Bytes.string(before[start..<end]), start)
+        }
+        var (word, start) = wordBefore(before.endIndex)
+        if !word.isEmpty, word.allSatisfy(\.isNumber), start > before.startIndex { word = wordBefore(start).text }
+        guard let first = word.unicodeScalars.first, first.properties.isUppercase,
+              word.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || $0 == "-" || $0 == "'" }) else { return false }
+        return !sentenceWords.contains(word)
+    }
+
     static func bracket(_ content: ArraySlice<UInt8>, at start: Int) -> Bracket? {
         let open = content[start]
         let double = open == 40 && start + 1 < content.endIndex && content[start + 1] == 40
@@ -60,7 +85,11 @@ enum NoteScanner {
         let kind = Note.kind(of: inner)
         if open == 40 && !double {
             let isPauseMark = inner == "." || inner.allSatisfy { $0.isNumber || $0 == "." || $0 == "s" || $0 == " " }
-            if isPauseMark && !inner.isEmpty { return Bracket(end: end, text: inner, kind: .pause) }
+            if isPauseMark && !inner.isEmpty {
+                // `Kayden (7)`: a whole number after a name is an age, not a pause.
+                if isAge(inner, before: content[..<start]) { return nil }
+                return Bracket(end: end, text: inner, kind: .pause)
+            }
             guard kind != .comment else { return nil }
         }
         return Bracket(end: end, text: inner, kind: kind)

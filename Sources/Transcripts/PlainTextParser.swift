@@ -53,6 +53,13 @@ extension PlainTextParser {
         var previousWasTurnLine = false
         var seenSpeakers: Set<String> = []
         var unknownLabels: [String] = []
+        /// Lower-cased labels written as a speaker at least twice in the file (`amira:`, `iPhone:`,
+        /// `Speaker 1  0:02`): accepted however they are capitalised.
+        var recurringLabels: Set<String> = []
+        /// Decorated speaker names already reported as read (`Amira Hussain (she/her)`).
+        var relabelled: Set<String> = []
+        /// Lines in the file that are a speaker and a time alone (`Speaker 1  0:02`).
+        var speakerLines = 0
 
         init(text: String, path: String) {
             self.bytes = Array(text.utf8)
@@ -61,6 +68,58 @@ extension PlainTextParser {
             self.stem = file.split(separator: ".").first.map(String.init) ?? file
             self.current = Encounter(id: stem)
             splitLines()
+            findRecurringLabels()
+        }
+
+        /// Counts what is written as a speaker at the start of lines (before a colon, or as a
+        /// whole line ending in a time) and keeps the labels written twice or more.
+        mutating func findRecurringLabels() {
+            var counts: [String: Int] = [:]
+            for line in lines {
+                var i = skipSpace(from: line.start, to: line.end)
+                if let stamp = Timestamp.match(bytes, at: i, end: line.end) { i = skipSpace(from: stamp.end, to: line.end) }
+                if let colon = labelColon(from: i, in: line), let name = SpeakerName.parse(Bytes.string(bytes[i..<colon])) {
+                    counts[name.label.lowercased(), default: 0] += 1
+                } else if let name = speakerLine(line) {
+                    counts[name.label.lowercased(), default: 0] += 1
+                    speakerLines += 1
+                }
+            }
+            recurringLabels = Set(counts.filter { $0.value >= 2 }.keys)
+        }
+
+        /// The colon that ends a label starting at `start`: within 80 bytes, outside brackets
+        /// (`Speaker 1 (00:00:02):`), followed by a space or the end of the line, never inside a
+        /// time (`10:30`).
+        func labelColon(from start: Int, in line: Line) -> Int? {
+            var i = start
+            var depth = 0
+            while i < line.end, i - start < 80 {
+                let b = bytes[i]
+                if b == 40 || b == 91 { depth += 1 } else if (b == 41 || b == 93) && depth > 0 { depth -= 1 }
+                if b == 58 && depth == 0 { break }
+                i += 1
+            }
+            guard i < line.end, bytes[i] == 58, i > start else { return nil }
+            if i + 1 < line.end, !Bytes.isSpace(bytes, at: i + 1) { return nil }
+            return i
+        }
+
+        /// A line that is only a speaker and a time, the text following on the next lines, as
+        /// transcription services write it: `Speaker 1  0:02` (Otter), `Amira Hussain   0:03`
+        /// (Teams), `[Amira Hussain] 10:02:15` (Zoom), `Speaker 1 (00:00:02)` (Rev, Descript).
+        func speakerLine(_ line: Line) -> SpeakerName? {
+            let start = skipSpace(from: line.start, to: line.end)
+            let end = trimEnd(line.end, from: start)
+            guard end > start, end - start <= 80 else { return nil }
+            let text = Bytes.string(bytes[start..<end])
+            if let name = SpeakerName.parse(text), name.timestamp != nil { return name }
+            guard let space = text.lastIndex(where: { $0 == " " || $0 == "\t" }) else { return nil }
+            let time = String(text[text.index(after: space)...])
+            guard Timestamp.isToken(Array(time.utf8)), var name = SpeakerName.parse(String(text[..<space])),
+                  name.timestamp == nil else { return nil }
+            name.timestamp = time.trimmingCharacters(in: ["[", "]", "(", ")"])
+            return name
         }
 
         mutating func splitLines() {
@@ -113,6 +172,13 @@ extension PlainTextParser {
             while index < lines.count {
                 let line = lines[index]
                 if isBlank(line) {
+                    // A speaker line (`Speaker 1 (00:00:02):`) whose words follow after a blank line.
+                    if let segment = open, segment.kind == .utterance, segment.contentEnd <= segment.contentStart,
+                       segment.line == index {
+                        paragraphStart = true
+                        index += 1
+                        continue
+                    }
                     closeSegment()
                     paragraphStart = true
                     previousWasTurnLine = false
@@ -123,6 +189,18 @@ extension PlainTextParser {
                     closeSegment()
                     paragraphStart = true
                     index += 1
+                    continue
+                }
+                if paragraphStart, firstParagraph, let titled = titleAndHeader(at: index) {
+                    closeSegment()
+                    let title = Bytes.string(bytes[skipSpace(from: line.start, to: line.end)..<trimEnd(line.end, from: line.start)])
+                    applyHeader(titled.header, line: lines[titled.header.endLine - titled.header.fields.count].number)
+                    current.metadata["title"] = title
+                    warnings.append(Diagnostic(path: path, line: line.number, column: 0, severity: .warning,
+                                               message: "'\(title)' read as the title above the header, not as transcript text"))
+                    index = titled.header.endLine
+                    paragraphStart = true
+                    firstParagraph = false
                     continue
                 }
                 if paragraphStart, let header = headerBlock(at: index, first: firstParagraph) {
@@ -142,9 +220,18 @@ extension PlainTextParser {
                                        contentEnd: trimEnd(line.end, from: contentStart))
                     seenSpeakers.insert(turn.label.lowercased())
                     previousWasTurnLine = true
-                } else if open != nil {
+                } else if let segment = open {
                     let end = trimEnd(line.end, from: line.start)
-                    if end > line.start { open?.contentEnd = end }
+                    if segment.contentEnd <= segment.contentStart {
+                        // The first words of a turn whose label stood on a line of its own.
+                        let start = skipSpace(from: line.start, to: line.end)
+                        if end > start {
+                            open?.contentStart = start
+                            open?.contentEnd = end
+                        }
+                    } else if end > line.start {
+                        open?.contentEnd = end
+                    }
                 } else {
                     let start = skipSpace(from: line.start, to: line.end)
                     open = OpenSegment(kind: .observation, speaker: nil, timestamp: nil, line: line.number,
@@ -167,6 +254,20 @@ extension PlainTextParser {
         }
 
         static let headerKeys: Set<String> = ["case", "encounter", "date", "setting", "kind", "participants"]
+
+        /// A title line above the file's first header (`Home visit, 5 March`), directly above it
+        /// or set off by a blank line, with that header: the title is metadata, not an encounter.
+        func titleAndHeader(at index: Int) -> (header: HeaderBlock, titleLine: Int)? {
+            guard keyValue(lines[index]) == nil, index + 1 < lines.count else { return nil }
+            let words = Bytes.string(bytes[lines[index].start..<lines[index].end]).split(separator: " ").count
+            guard words <= 15 else { return nil }
+            var next = index + 1
+            while next < lines.count, isBlank(lines[next]), next - index <= 2 { next += 1 }
+            guard next < lines.count, !isBlank(lines[next]), let header = headerBlock(at: next, first: true) else { return nil }
+            let keys = header.fields.map { $0.key.lowercased() }
+            guard keys.contains("encounter") || keys.filter({ Self.headerKeys.contains($0) }).count >= 2 else { return nil }
+            return (header, index)
+        }
 
         /// A paragraph of `Key: value` lines that reads as an encounter header, or nil.
         func headerBlock(at index: Int, first: Bool) -> HeaderBlock? {
@@ -273,7 +374,8 @@ extension PlainTextParser {
             "later", "then", "meanwhile", "also", "edit", "footnote", "caption",
         ]
 
-        /// A line that opens a speaker turn: `[00:14:32] SW: …`, `Dr Khan: …`.
+        /// A line that opens a speaker turn: `[00:14:32] SW: …`, `Dr Khan: …`, `Amira Hussain
+        /// (she/her): …`, `Jo Bennett - Health Visitor: …`, or a speaker line (`Speaker 1  0:02`).
         mutating func turnStart(_ line: Line, paragraphStart: Bool) -> TurnStart? {
             var i = skipSpace(from: line.start, to: line.end)
             var timestamp: String?
@@ -282,32 +384,78 @@ extension PlainTextParser {
                 i = skipSpace(from: stamp.end, to: line.end)
             }
             let labelStart = i
-            var words = 1
-            while i < line.end, bytes[i] != 58 {
-                let b = bytes[i]
-                guard Bytes.isLabelByte(b), i - labelStart < 40 else { return nil }
-                if b == 32, i > labelStart, bytes[i - 1] != 32 { words += 1 }
-                i += 1
+            guard let colon = labelColon(from: labelStart, in: line) else {
+                guard timestamp == nil, paragraphStart, let name = speakerLine(line) else { return nil }
+                let key = name.label.lowercased()
+                // Once the file is written this way (two speaker lines or more), a name written
+                // like a name is a speaker even if it speaks once.
+                let namelike = speakerLines >= 2 && name.label.split(separator: " ").allSatisfy { word in
+                    word.first.map { $0.isUppercase || $0.isNumber || !$0.isASCII } ?? false
+                }
+                guard recurringLabels.contains(key) || isKnown(name.label) || SpeakerName.isDevice(name.label) || namelike,
+                      !Self.notLabels.contains(key) else { return nil }
+                adopt(name, written: Bytes.string(bytes[labelStart..<trimEnd(line.end, from: labelStart)]), line: line.number)
+                return TurnStart(label: name.label, timestamp: name.timestamp, contentStart: line.end)
             }
-            guard i < line.end || i == line.end, i > labelStart, i < line.end else { return nil }
-            // The colon must end the label: `SW: hi` or `SW:` at line end, never `10:30`.
-            if i + 1 < line.end, !Bytes.isSpace(bytes, at: i + 1) { return nil }
-            let label = Bytes.string(bytes[labelStart..<i]).trimmingASCIISpaces()
+            let raw = Bytes.string(bytes[labelStart..<colon])
+            let label: String
+            var decorated: SpeakerName?
+            var words = 1
+            var previous: UInt8 = 0
+            for b in bytes[labelStart..<colon] {
+                if b == 32, previous != 32, previous != 0 { words += 1 }
+                previous = b
+            }
+            if words <= 4, colon - labelStart <= 40, bytes[labelStart..<colon].allSatisfy(Bytes.isLabelByte) {
+                label = raw.trimmingASCIISpaces()
+            } else {
+                guard let name = SpeakerName.parse(raw), !name.isPlain else { return nil }
+                label = name.label
+                decorated = name
+                words = label.split(separator: " ").count
+            }
             guard !label.isEmpty, words <= 4, let first = label.unicodeScalars.first else { return nil }
             guard first.properties.isAlphabetic || first.properties.isEmoji && first.value > 0xFF else { return nil }
             let key = label.lowercased()
             if Self.notLabels.contains(key) { return nil }
-            let known = current.participant(forLabel: label) != nil || Role(defaultForLabel: label) != nil
-                || seenSpeakers.contains(key)
-            if !known {
-                // Unknown labels only where a turn can start, and written like a name or a code.
+            if !isKnown(label) {
+                // Unknown labels only where a turn can start, and written like a name or a code,
+                // or written as a speaker elsewhere in the file (`amira:`), or a device (`iPhone:`).
                 guard timestamp != nil || paragraphStart || previousWasTurnLine else { return nil }
-                guard first.properties.isUppercase || !first.isASCII else { return nil }
-                guard label.split(separator: " ").allSatisfy({ word in
-                    word.first.map { $0.isUppercase || $0.isNumber || !$0.isASCII } ?? false
-                }) || words == 1 else { return nil }
+                let recurring = recurringLabels.contains(key) && (words <= 2 || decorated != nil)
+                if !recurring && !SpeakerName.isDevice(label) {
+                    guard first.properties.isUppercase || !first.isASCII else { return nil }
+                    guard label.split(separator: " ").allSatisfy({ word in
+                        word.first.map { $0.isUppercase || $0.isNumber || !$0.isASCII } ?? false
+                    }) || words == 1 else { return nil }
+                }
             }
-            return TurnStart(label: label, timestamp: timestamp, contentStart: i + 1)
+            if let decorated {
+                adopt(decorated, written: raw.trimmingASCIISpaces(), line: line.number)
+                timestamp = timestamp ?? decorated.timestamp
+            }
+            return TurnStart(label: label, timestamp: timestamp, contentStart: colon + 1)
+        }
+
+        /// A label the encounter declares, the conventions know (`SW`, `Mum`), or already spoke.
+        func isKnown(_ label: String) -> Bool {
+            current.participant(forLabel: label) != nil || Role(defaultForLabel: label) != nil
+                || seenSpeakers.contains(label.lowercased())
+        }
+
+        /// Takes what a decorated name says: a role becomes the participant's role (unless the
+        /// header declares one); what was left out of the label is reported once per name.
+        mutating func adopt(_ name: SpeakerName, written: String, line: Int) {
+            if let role = name.role, current.participant(forLabel: name.label) == nil {
+                current.participants.append(Participant(label: name.label, role: role, name: nil))
+            }
+            guard name.droppedAnnotation || name.roleText != nil, relabelled.insert(written.lowercased()).inserted else { return }
+            var parts: [String] = []
+            if let role = name.role { parts.append("role \(role.rawValue)") }
+            if name.role == nil, let text = name.roleText { parts.append("'\(text)' is not a role Rapport knows, so none") }
+            if name.droppedAnnotation { parts.append("the parenthesis left out") }
+            warnings.append(Diagnostic(path: path, line: line, column: 0, severity: .warning,
+                                       message: "speaker '\(written)' read as '\(name.label)' (\(parts.joined(separator: "; ")))"))
         }
 
         func skipSpace(from start: Int, to end: Int) -> Int {
@@ -359,7 +507,7 @@ extension PlainTextParser {
         mutating func finishEncounter() {
             if !unknownLabels.isEmpty {
                 warnings.append(Diagnostic(path: path, line: current.line, column: 0, severity: .warning,
-                                           message: "encounter '\(current.id)': speaker labels with no known role: \(unknownLabels.joined(separator: ", ")); add them to a 'Participants:' header"))
+                                           message: "encounter '\(current.id)': speaker labels with no known role: \(unknownLabels.joined(separator: ", ")); add them to a 'Participants:' header, or to the participants column of an attributes.csv beside the transcripts (see docs/formats.md)"))
             }
             // Speakers not declared become participants, so every turn's speaker is listed.
             for segment in current.segments {

@@ -44,7 +44,11 @@ struct SourceText {
     init(raw text: String) {
         var raw: [Unicode.Scalar] = []
         raw.reserveCapacity(text.utf8.count)
-        var normalised = String.UnicodeScalarView()
+        // Built as code points and UTF-8 bytes: appending to a String's scalar view copies it each time.
+        var normalised: [Unicode.Scalar] = []
+        normalised.reserveCapacity(text.utf8.count)
+        var utf8: [UInt8] = []
+        utf8.reserveCapacity(text.utf8.count)
         var normal: [Int32] = []
         normal.reserveCapacity(text.utf8.count + 1)
         var count: Int32 = 0
@@ -57,9 +61,11 @@ struct SourceText {
             if character == "\r\n" || character == "\r" {
                 crlf = crlf || character == "\r\n"
                 normalised.append("\n")
+                utf8.append(10)
                 count += 1
             } else if scalars.count == 1, let only = scalars.first, only.isASCII {
                 normalised.append(only)
+                utf8.append(UInt8(only.value))
                 count += 1
             } else {
                 let key = String(character)
@@ -71,6 +77,7 @@ struct SourceText {
                     cache[key] = piece
                 }
                 normalised.append(contentsOf: piece)
+                for scalar in piece { utf8.append(contentsOf: UTF8.encode(scalar)!) }
                 count += Int32(piece.count)
             }
             var first = true
@@ -82,9 +89,9 @@ struct SourceText {
             }
         }
         normal.append(count)
-        self.text = String(normalised)
+        self.text = String(decoding: utf8, as: UTF8.self)
         self.rawText = text
-        self.scalars = Array(normalised)
+        self.scalars = normalised
         self.raw = raw
         self.normal = normal
         self.hasCRLF = crlf

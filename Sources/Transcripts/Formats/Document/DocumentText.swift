@@ -142,8 +142,9 @@ struct DocumentText {
         switch cells.count {
         case 2:
             (labelCell, bodyCell) = (flat[0], cells[1])
-        case 3 where isTime(flat[0]):
-            (time, labelCell, bodyCell) = (bare(flat[0]), flat[1], cells[2])
+        case 3 where isTime(flat[0]) || (flat[0].trimmingCharacters(in: .whitespaces).isEmpty && !isTime(flat[1])):
+            // Time | Speaker | Text; a row with no time (and no speaker) continues the turn above.
+            (time, labelCell, bodyCell) = (isTime(flat[0]) ? bare(flat[0]) : nil, flat[1], cells[2])
         case 3 where isTime(flat[1]):
             (time, labelCell, bodyCell) = (bare(flat[1]), flat[0], cells[2])
         default:
@@ -151,7 +152,8 @@ struct DocumentText {
         }
         var label = labelCell.trimmingCharacters(in: .whitespaces)
         if label.hasSuffix(":") { label = String(label.dropLast()).trimmingCharacters(in: .whitespaces) }
-        guard label.isEmpty || LabelShape.isLabel(Array(label.utf8)[...]) else { return nil }
+        // A decorated name (`Amira Hussain (she/her)`) is kept as written: the plain-text reader takes it apart.
+        guard label.isEmpty || LabelShape.isLabel(Array(label.utf8)[...]) || SpeakerName.parse(label) != nil else { return nil }
         return Turn(time: time, label: label, body: bodyCell.joined(separator: "\n"))
     }
 

@@ -133,12 +133,15 @@ enum CueText {
         let bytes = Array(text.utf8)
         var start = 0
         while start < bytes.count, bytes[start] == 32 { start += 1 }
-        guard let colon = bytes[start...].prefix(41).firstIndex(of: 58),
+        guard let colon = bytes[start...].prefix(81).firstIndex(of: 58),
               colon + 1 == bytes.count || bytes[colon + 1] == 32 else { return nil }
         let label = bytes[start..<colon]
-        guard LabelShape.isLabel(label), let first = label.first,
-              (65...90).contains(first) || first >= 0x80 else { return nil }
         let name = String(decoding: label, as: UTF8.self)
+        // `Amira Hussain (she/her):`, `Jo Bennett - Health Visitor:`, `iPhone:` name a speaker too.
+        let decorated = SpeakerName.parse(name)
+        guard LabelShape.isLabel(label) || decorated != nil, let first = label.first,
+              (65...90).contains(first) || first >= 0x80 || decorated.map({ SpeakerName.isDevice($0.label) }) == true
+        else { return nil }
         guard !PlainTextParser.Scanner.notLabels.contains(name.lowercased()) else { return nil }
         return (name, String(decoding: bytes[(colon + 1)...], as: UTF8.self))
     }

@@ -5,6 +5,10 @@
 enum SpeakerLabel {
     /// The label for `name`, or nil when nothing of it can be kept.
     static func label(for name: String) -> String? {
+        // A name the plain-text reader takes apart itself (`Amira Hussain (she/her)`,
+        // `Jo Bennett - Health Visitor`) goes through as written, so its role is kept.
+        if let decorated = SpeakerName.parse(name), !decorated.isPlain, decorated.timestamp == nil,
+           !name.contains(":") { return name.trimmingASCIISpaces() }
         var bytes = Array(name.utf8).map { Bytes.isLabelByte($0) ? $0 : 32 }
         bytes = bytes.split(separator: 32).prefix(4).map { word -> [UInt8] in
             var word = Array(word)
