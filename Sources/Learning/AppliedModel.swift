@@ -44,8 +44,9 @@ struct AppliedModel: Sendable {
             } else if !rule && decided {
                 out.append(Annotation(
                     code: m.code, segment: segment.index, start: segment.start, end: segment.end, coder: coderName,
-                    context: Self.context(segment: segment, encounter: encounter),
-                    evidence: explain(view, code: c, probability: p[c], threshold: m.addThreshold, segment: segment)))
+                    context: Annotation.context(of: segment, in: encounter),
+                    evidence: explain(view, code: c, probability: p[c], threshold: m.addThreshold, segment: segment),
+                    actorRole: segment.kind == .utterance ? segment.role : nil))
             }
         }
         return out.sorted { ($0.start, $0.code) < ($1.start, $1.code) }
@@ -82,13 +83,5 @@ struct AppliedModel: Sendable {
             cue: "learned: p \(LearnedModel.number((probability * 100).rounded() / 100)) >= \(LearnedModel.number(threshold)); similar: "
                 + (similar.isEmpty ? "none" : similar.joined(separator: "; ")),
             rule: "model", negation: "not checked (model)", actor: actor)
-    }
-
-    /// Where the coded text comes from, as the rule coder decides it (observation, interview, encounter).
-    static func context(segment: Segment, encounter: Encounter?) -> Annotation.Context {
-        if segment.kind == .observation { return .observation }
-        let description = ((encounter?.kind ?? "") + " " + (encounter?.setting ?? "")).lowercased()
-        if description.contains("interview") || segment.role == .researcher { return .interview }
-        return .encounter
     }
 }
