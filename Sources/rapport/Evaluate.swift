@@ -15,7 +15,7 @@ struct Evaluate: ParsableCommand {
             """
     )
 
-    @Option(help: "The hand-coded TSV file.")
+    @Option(help: "The hand-coded TSV file (with --cross-validate also a .qdpx/.qde project or annotated TEI file).")
     var gold: String
 
     @OptionGroup var codebook: CodebookOption
