@@ -334,26 +334,14 @@ extension PlainTextParser {
 
         /// `SW = worker (Olivia); Mum = client (Roberta)`.
         mutating func parseParticipants(_ value: String, line: Int) {
-            for part in value.split(separator: ";") {
-                let entry = String(part).trimmingASCIISpaces()
-                guard !entry.isEmpty else { continue }
-                var label = entry, roleText = "", name: String?
-                if let eq = entry.firstIndex(of: "=") {
-                    label = String(entry[..<eq]).trimmingASCIISpaces()
-                    roleText = String(entry[entry.index(after: eq)...]).trimmingASCIISpaces()
-                }
-                if let open = roleText.firstIndex(of: "("), let close = roleText.lastIndex(of: ")"), open < close {
-                    name = String(roleText[roleText.index(after: open)..<close]).trimmingASCIISpaces()
-                    roleText = String(roleText[..<open]).trimmingASCIISpaces()
-                }
-                var role = Role(describing: roleText) ?? Role(defaultForLabel: label)
-                if role == nil {
+            for entry in ParticipantList.parse(value) {
+                let label = entry.participant.label
+                if let roleText = entry.unknownRole {
                     warnings.append(Diagnostic(path: path, line: line, column: 0, severity: .warning,
                                                message: "participant '\(label)' has no known role ('\(roleText)'); using 'unknown'"))
-                    role = .unknown
                 }
                 current.participants.removeAll { $0.label.lowercased() == label.lowercased() }
-                current.participants.append(Participant(label: label, role: role ?? .unknown, name: name?.isEmpty == true ? nil : name))
+                current.participants.append(entry.participant)
             }
         }
 

@@ -16,6 +16,9 @@ struct InputOptions: ParsableArguments {
     @Option(help: "Process one file at a time with 1; default: all cores. The output is the same either way.")
     var jobs: Int?
 
+    @Option(help: ArgumentHelp("A case sheet (CSV: file, encounter, case, date, setting, kind, participants) for the transcripts; default: every attributes.csv beside them (docs/formats.md).", valueName: "file.csv"))
+    var attributes: String?
+
     /// Every input parsed in parallel, in input order, with the errors of those that failed.
     /// Holds every transcript in memory: for commands that need them all at once (parse, HTML).
     func load() throws -> (transcripts: [Transcript], errors: [Diagnostic]) {
@@ -44,6 +47,14 @@ struct InputOptions: ParsableArguments {
             Console.report(empty)
             errors.append(empty)
         }
+        // Case sheets fill in (and override, with a warning) what files say about encounters.
+        let (sheets, sheetErrors) = CaseSheet.sheets(for: files, inputs: paths, explicit: attributes)
+        for error in sheetErrors {
+            Console.report(error)
+            errors.append(error)
+            if strict { throw ExitStatus.failure }
+        }
+        if !quiet { for sheet in sheets { for w in sheet.warnings { Console.report(w) } } }
         let progress = Progress.start(files: files.count, enabled: !quiet)
         defer { progress?.finish() }
         var start = 0
@@ -54,7 +65,7 @@ struct InputOptions: ParsableArguments {
             let results = ParallelMap.map(batch, serial: jobs == 1) { path -> Result<(T, [Diagnostic]), Diagnostic> in
                 defer { progress?.advance(path: path) }
                 do throws(Diagnostic) {
-                    let transcript = try TranscriptLoader.load(path: path)
+                    let transcript = CaseSheet.apply(sheets, to: try TranscriptLoader.load(path: path))
                     if transcript.text.allSatisfy(\.isWhitespace) {
                         throw Diagnostic(path: path, message: "empty file: no text to read")
                     }

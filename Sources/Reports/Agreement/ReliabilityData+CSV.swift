@@ -1,3 +1,5 @@
+import Transcripts
+
 extension ReliabilityData {
     /// Reads the `--table` reliability matrix from CSV text, so coders' work prepared in a spreadsheet
     /// can be checked for agreement.
@@ -14,7 +16,10 @@ extension ReliabilityData {
     ///   an empty or repeated coder name, a row with the wrong number of fields, an empty or repeated
     ///   unit id, or a non-numeric value at a numeric level.
     public init(csv text: String, level: MeasurementLevel = .nominal) throws(ReliabilityTableError) {
-        let records = try CSVRecords.parse(text)
+        let records: [CSVRecords.Record]
+        do { records = try CSVRecords.parse(text) } catch {
+            throw ReliabilityTableError(line: error.line, column: error.column, message: error.message)
+        }
         guard let header = records.first else {
             throw ReliabilityTableError(
                 line: 1, column: 1, message: "the table is empty; expected a header row of a unit column and coder names")

@@ -1,21 +1,28 @@
 /// Splits RFC 4180 comma-separated text into records of fields that remember where they start, so
-/// the reliability table reader can report problems by line and column.
+/// readers (the reliability table, human codings, the case sheet) can report problems by line and column.
 ///
 /// Accepts CRLF, LF or CR line ends, quoted fields holding commas, line breaks and doubled quotes,
 /// and a missing final line end; skips a leading byte-order mark and completely empty lines.
-struct CSVRecords {
+public struct CSVRecords {
     /// One field's text (quotes removed, doubled quotes undone) and where it starts.
-    struct Field: Sendable {
-        var text: String
-        var line: Int
-        var column: Int
+    public struct Field: Sendable {
+        public var text: String
+        public var line: Int
+        public var column: Int
     }
 
     /// One record's fields and the position just past its last field, where a missing field would go.
-    struct Record: Sendable {
-        var fields: [Field]
-        var endLine: Int
-        var endColumn: Int
+    public struct Record: Sendable {
+        public var fields: [Field]
+        public var endLine: Int
+        public var endColumn: Int
+    }
+
+    /// Malformed quoting, at a 1-based line and column (in characters).
+    public struct SyntaxError: Error, Sendable {
+        public var line: Int
+        public var column: Int
+        public var message: String
     }
 
     private enum State {
@@ -23,7 +30,7 @@ struct CSVRecords {
     }
 
     /// Parses `text` into records, or throws at the first malformed quote.
-    static func parse(_ text: String) throws(ReliabilityTableError) -> [Record] {
+    public static func parse(_ text: String) throws(SyntaxError) -> [Record] {
         var records: [Record] = []
         var fields: [Field] = []
         var field = Field(text: "", line: 1, column: 1)
@@ -64,7 +71,7 @@ struct CSVRecords {
                     endRecord()
                     state = .fieldStart
                 } else if character == "\"" {
-                    throw ReliabilityTableError(
+                    throw SyntaxError(
                         line: line, column: column,
                         message: "quote inside an unquoted field; quote the whole field and double any quotes in it")
                 } else {
@@ -87,7 +94,7 @@ struct CSVRecords {
                     endRecord()
                     state = .fieldStart
                 } else {
-                    throw ReliabilityTableError(
+                    throw SyntaxError(
                         line: line, column: column,
                         message: "unexpected '\(character)' after a closing quote; expected a comma or the end of the line")
                 }
@@ -102,7 +109,7 @@ struct CSVRecords {
 
         switch state {
         case .quoted:
-            throw ReliabilityTableError(line: field.line, column: field.column, message: "quoted field is never closed")
+            throw SyntaxError(line: field.line, column: field.column, message: "quoted field is never closed")
         case .unquoted, .quoteInQuoted:
             endRecord()
         case .fieldStart:
