@@ -6,7 +6,7 @@ extension Codebook {
     /// The default relationship codebook (hostility, empathy, acceptance, power), embedded in the
     /// binary so `rapport` works from any folder without `--codebook`.
     public static func relationship() -> Codebook {
-        let yaml = String(decoding: PackageResources.relationship_yaml, as: UTF8.self)
+        let yaml = relationshipYAML
         // The embedded codebook is tested to load; a failure here is a build defect.
         do throws(Diagnostic) {
             return try load(yaml: yaml, source: "relationship.yaml")
@@ -14,6 +14,9 @@ extension Codebook {
             fatalError("embedded codebook does not load: \(error)")
         }
     }
+
+    /// The text of the default codebook, so a project can keep the exact version it was coded with.
+    public static var relationshipYAML: String { String(decoding: PackageResources.relationship_yaml, as: UTF8.self) }
 
     /// Reads a codebook file (YAML); throws the first error as `path:line:col: error: …`.
     public static func load(path: String) throws(Diagnostic) -> Codebook {

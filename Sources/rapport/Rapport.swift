@@ -13,10 +13,10 @@ struct Rapport: ParsableCommand {
             Exit codes: 0 every input was read; 1 some input failed (the others were still \
             processed and printed) or there was nothing to do (no transcripts found, an empty \
             file); 2 usage error. Errors print as path:line:col: error: message. Rapport never \
-            opens a network connection.
+            opens a network connection, except 'rapport serve' on loopback behind a token.
             """,
         version: version,
-        subcommands: [Report.self, Parse.self, Code.self, Agree.self, Evaluate.self, Learn.self, CodebookCommand.self, Export.self, Import.self]
+        subcommands: [Report.self, Parse.self, Code.self, Agree.self, Evaluate.self, Learn.self, CodebookCommand.self, Export.self, Import.self, Serve.self]
     )
 
     /// Runs the command; usage errors exit with 2 (not argument-parser's 64), as documented, and

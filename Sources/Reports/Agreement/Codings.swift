@@ -9,6 +9,11 @@ public struct Codings: Sendable {
         public var path: String
         public var encounter: String
         public var segment: Int
+        public init(path: String, encounter: String, segment: Int) {
+            self.path = path
+            self.encounter = encounter
+            self.segment = segment
+        }
         public static func < (a: Unit, b: Unit) -> Bool { (a.path, a.encounter, a.segment) < (b.path, b.encounter, b.segment) }
         public var id: String { "\(path)#\(encounter)#\(segment)" }
     }
@@ -18,6 +23,12 @@ public struct Codings: Sendable {
     public var units: [Unit: Set<String>]
     /// Transcripts this coder worked on: units of these paths not listed count as uncoded.
     public var paths: Set<String>
+
+    public init(coder: String, units: [Unit: Set<String>], paths: Set<String>) {
+        self.coder = coder
+        self.units = units
+        self.paths = paths
+    }
 
     /// Reads `rapport code --format jsonl` output (one object per segment); the coder is the
     /// annotations' coder, else the file name.

@@ -1,0 +1,103 @@
+#!/usr/bin/env python3
+"""Times the review server on a large project: open + first page, accept/reject round trips, memory.
+
+Usage: review_bench.py RAPPORT_BINARY [--files 300] [--mb 9]
+
+Generates a synthetic corpus with generate_corpus.py (SIZE_MB split over shadowing-day files;
+9 MB is about 1.5 million words), builds a project with `rapport serve --add` (timed, not part
+of the target), then restarts the server on the finished project and measures:
+  - open: from starting `rapport serve PROJECT` to the answer of the first page's requests
+    (the page, /api/session, /api/encounters, the first encounter's transcript);
+  - round trip: 200 accept/reject decisions, one at a time, median and 95th percentile;
+  - memory: the server's peak resident set (VmHWM) after all of that.
+Prints one line per figure. Uses only the standard library.
+"""
+import json
+import os
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def start(rapport, project, extra=()):
+    t0 = time.perf_counter()
+    proc = subprocess.Popen([rapport, "serve", project, "--port", "0", "--quiet", *extra],
+                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    line = proc.stdout.readline()
+    url = re.search(r"(http://\S+)", line).group(1)
+    return proc, url, t0
+
+
+def call(base, token, csrf, method, path, body=None):
+    data = json.dumps(body).encode() if body is not None else None
+    req = urllib.request.Request(base + path, data=data, method=method)
+    req.add_header("Authorization", "Bearer " + token)
+    if csrf:
+        req.add_header("X-CSRF-Token", csrf)
+        req.add_header("Content-Type", "application/json")
+    with urllib.request.urlopen(req) as r:
+        raw = r.read()
+        return json.loads(raw) if r.headers.get("Content-Type", "").startswith("application/json") else raw
+
+
+def main():
+    rapport = sys.argv[1]
+    mb = sys.argv[sys.argv.index("--mb") + 1] if "--mb" in sys.argv else "9"
+    work = tempfile.mkdtemp(prefix="rapport-review-bench-")
+    corpus = os.path.join(work, "corpus")
+    subprocess.run([sys.executable, os.path.join(HERE, "generate_corpus.py"), corpus, mb], check=True, stdout=subprocess.DEVNULL)
+    files = sum(len(f) for _, _, f in os.walk(corpus))
+    words = 0
+    for root, _, names in os.walk(corpus):
+        for n in names:
+            with open(os.path.join(root, n), encoding="utf-8") as f:
+                words += len(f.read().split())
+    project = os.path.join(work, "bench.rapport")
+
+    t = time.perf_counter()
+    proc, url, _ = start(rapport, project, ["--add", corpus])
+    print(f"build project: {files} files, {words} words, added and coded in {time.perf_counter() - t:.1f} s "
+          f"({os.path.getsize(project) / 1e6:.0f} MB file)")
+    proc.terminate(); proc.wait()
+
+    proc, url, t0 = start(rapport, project)
+    base, token = url.split("/?token=")
+    call(base, token, None, "GET", "/")
+    session = call(base, token, None, "GET", "/api/session")
+    encounters = call(base, token, None, "GET", "/api/encounters?coder=bench")
+    first = encounters[0]
+    view = call(base, token, None, "GET", f"/api/sources/{first['source']}/encounters/{first['encounter']}?coder=bench")
+    print(f"open and first page: {time.perf_counter() - t0:.2f} s ({len(encounters)} encounters; target < 2 s)")
+
+    csrf = session["csrf"]
+    suggestions = []
+    for e in encounters[:40]:
+        v = call(base, token, None, "GET", f"/api/sources/{e['source']}/encounters/{e['encounter']}?coder=bench")
+        suggestions += [c["id"] for c in v["codings"] if c["coder"] == "rapport"]
+        if len(suggestions) >= 200:
+            break
+    times = []
+    for i, s in enumerate(suggestions[:200]):
+        t = time.perf_counter()
+        call(base, token, csrf, "POST", "/api/decisions", {"suggestion": s, "coder": "bench", "action": "accept" if i % 2 else "reject"})
+        times.append((time.perf_counter() - t) * 1000)
+    times.sort()
+    print(f"accept/reject round trip: median {statistics.median(times):.1f} ms, p95 {times[int(len(times) * 0.95)]:.1f} ms "
+          f"over {len(times)} decisions (target < 50 ms)")
+    t = time.perf_counter()
+    call(base, token, None, "GET", "/api/compare?a=bench&b=rapport")
+    print(f"compare bench vs rapport: {(time.perf_counter() - t) * 1000:.0f} ms")
+    with open(f"/proc/{proc.pid}/status") as f:
+        status = dict(line.split(":", 1) for line in f if ":" in line)
+    print(f"server memory: peak {int(status['VmHWM'].split()[0]) / 1024:.0f} MB, now {int(status['VmRSS'].split()[0]) / 1024:.0f} MB (target < 300 MB)")
+    proc.terminate(); proc.wait()
+
+
+if __name__ == "__main__":
+    main()
