@@ -103,6 +103,15 @@ extension ProjectStore {
         }
     }
 
+    /// The encounters `coder` marked done, as (source, encounter index).
+    public func doneEncounters(coder: String) throws(ProjectError) -> [(sourceID: Int64, encounter: Int)] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT source_id, encounter FROM done WHERE coder = ?", arguments: [coder]).map {
+                ($0["source_id"], $0["encounter"])
+            }
+        }
+    }
+
     /// Progress of `coder` on every encounter: suggestions, how many decided, own codings, done.
     public func progress(coder: String) throws(ProjectError) -> [ReviewProgress] {
         try read { db in

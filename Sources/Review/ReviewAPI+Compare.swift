@@ -22,7 +22,7 @@ extension ReviewAPI {
         for d in decisions where d.coder == coder {
             if let c = byID[d.suggestionID] { keys.insert("\(c.sourceID)#\(c.encounter)") }
         }
-        for p in try store.progress(coder: coder) where p.done { keys.insert("\(p.sourceID)#\(p.encounter)") }
+        for d in try store.doneEncounters(coder: coder) { keys.insert("\(d.sourceID)#\(d.encounter)") }
         return keys
     }
 
