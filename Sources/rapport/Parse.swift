@@ -17,11 +17,29 @@ struct Parse: ParsableCommand {
 
     func run() throws {
         Console.ignoreSigpipe()
-        let (transcripts, errors) = try inputs.load()
         switch format ?? (Console.stdoutIsTerminal ? .summary : .json) {
-        case .json: Console.write(TranscriptJSON.document(transcripts, errors: errors))
-        case .summary: Console.write(TranscriptSummary.text(transcripts))
+        case .json where inputs.strict:
+            // --strict prints nothing unless every input reads, so the document waits for all.
+            let (transcripts, errors) = try inputs.load()
+            Console.write(TranscriptJSON.document(transcripts, errors: errors))
+            if !errors.isEmpty { throw ExitStatus.failure }
+        case .json:
+            // Each transcript is written as soon as it is read: memory stays flat on any corpus.
+            let sink = try Output.Sink(path: nil, inputs: inputs.paths)
+            try sink.write(TranscriptJSON.documentStart)
+            var first = true
+            var warnings: [Diagnostic] = []
+            let errors = try inputs.stream(transform: { ($0.warnings, TranscriptJSON.element($0, first: false)) }, consume: { piece in
+                try sink.write(first ? Array(piece.1.dropFirst()) : piece.1)
+                first = false
+                warnings += piece.0
+            })
+            try sink.write(TranscriptJSON.documentEnd(errors: errors, warnings: warnings))
+            if !errors.isEmpty { throw ExitStatus.failure }
+        case .summary:
+            let (transcripts, errors) = try inputs.load()
+            Console.write(TranscriptSummary.text(transcripts))
+            if !errors.isEmpty { throw ExitStatus.failure }
         }
-        if !errors.isEmpty { throw ExitStatus.failure }
     }
 }

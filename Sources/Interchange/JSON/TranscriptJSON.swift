@@ -4,18 +4,32 @@ import Transcripts
 public enum TranscriptJSON {
     /// The whole document: transcripts, then errors and warnings.
     public static func document(_ transcripts: [Transcript], errors: [Diagnostic]) -> [UInt8] {
+        var bytes = documentStart
+        for (i, transcript) in transcripts.enumerated() { bytes += element(transcript, first: i == 0) }
+        return bytes + documentEnd(errors: errors, warnings: transcripts.flatMap(\.warnings))
+    }
+
+    /// The document in pieces, for writing it as the transcripts are read (memory stays flat):
+    /// `documentStart`, then `element(_:first:)` per transcript, then `documentEnd`.
+    public static let documentStart: [UInt8] = Array(#"{"transcripts":["#.utf8)
+
+    /// One transcript of the `transcripts` array, with the comma before it unless it is the first.
+    public static func element(_ transcript: Transcript, first: Bool) -> [UInt8] {
+        var w = JSONWriter()
+        write(transcript, to: &w)
+        return first ? w.bytes : [UInt8(ascii: ",")] + w.bytes
+    }
+
+    /// Closes the array and writes the errors and warnings: the last piece of the document.
+    public static func documentEnd(errors: [Diagnostic], warnings: [Diagnostic]) -> [UInt8] {
         var w = JSONWriter()
         w.beginObject()
-        w.key("transcripts")
-        w.beginArray()
-        for transcript in transcripts { write(transcript, to: &w) }
-        w.endArray()
         w.key("errors")
         writeDiagnostics(errors, to: &w)
         w.key("warnings")
-        writeDiagnostics(transcripts.flatMap(\.warnings), to: &w)
+        writeDiagnostics(warnings, to: &w)
         w.endObject()
-        return w.bytes + [10]
+        return Array("],".utf8) + w.bytes.dropFirst() + [10]
     }
 
     public static func writeDiagnostics(_ diagnostics: [Diagnostic], to w: inout JSONWriter) {
