@@ -15,7 +15,10 @@ struct Export: ParsableCommand {
             transcript, valid against tei_all; 'rapport import' reads its codes back. REFI-QDA: \
             selections count Unicode code points from 0, the end exclusive. With --pseudonymise, \
             participants' names become role-based pseudonyms (Worker 1, Parent 2) before coding, in \
-            text and metadata alike; the key is written only with --pseudonym-key.
+            text, metadata and file names alike (sources become transcript-001 …), matched without \
+            case or accents; --names FILE adds names or keeps an earlier key, --report-unknown lists \
+            capitalised words that may be names nobody listed; the key is written only with \
+            --pseudonym-key.
             """
     )
 
@@ -41,7 +44,16 @@ struct Export: ParsableCommand {
     @Option(help: ArgumentHelp("With --pseudonymise, write the key (CSV: name,pseudonym) to this file.", valueName: "file.csv"))
     var pseudonymKey: String?
 
+    @Option(help: ArgumentHelp("With --pseudonymise, more names to replace: one person per line, or the name,pseudonym key of an earlier run (so the project keeps one key).", valueName: "file"))
+    var names: String?
+
+    @Flag(help: "With --pseudonymise, list capitalised words that look like names but are in no list (review them; add real names to --names).")
+    var reportUnknown = false
+
     func validate() throws {
+        if (names != nil || reportUnknown) && !pseudonymise {
+            throw ValidationError("--names and --report-unknown work with --pseudonymise; add --pseudonymise")
+        }
         if tei == nil && qdpx == nil && qdc == nil && csv == nil {
             throw ValidationError("name at least one output: --tei DIR, --qdpx FILE, --qdc FILE or --csv FILE")
         }
@@ -55,9 +67,15 @@ struct Export: ParsableCommand {
         let book = try codebook.load()
         var (transcripts, errors) = try inputs.load()
         var key: PseudonymKey?
+        let originalPaths = transcripts.map(\.path)
         if pseudonymise {
-            let pseudonymiser = Pseudonymiser(transcripts: transcripts)
-            transcripts = transcripts.map(pseudonymiser.apply)
+            let list = try names.map(Self.readNames) ?? []
+            let pseudonymiser = Pseudonymiser(transcripts: transcripts, list: list)
+            if reportUnknown {
+                for t in transcripts { for warning in UnknownNames.warnings(in: t, key: pseudonymiser.key) { Console.report(warning) } }
+            }
+            // Names out of text and metadata, then file and folder names out of paths.
+            transcripts = transcripts.enumerated().map { Pseudonymiser.renamingSource(pseudonymiser.apply($1), number: $0 + 1) }
             key = pseudonymiser.key
         }
         let coder = try model.coder(codebook: book, customCodebook: codebook.codebook != nil)
@@ -70,7 +88,7 @@ struct Export: ParsableCommand {
         if let qdpx {
             // Sources are named by file name, or pseudonymously: never by a path (folders often name families).
             let names = pseudonymise ? QDAProject.pseudonymousSourceNames(count: coded.count) : nil
-            let date = Self.newestModification(of: coded.map(\.transcript.path))
+            let date = Self.newestModification(of: originalPaths)
             singles.append((qdpx, { try checked { () throws(Diagnostic) in
                 try REFIQDAExport.qdpx(coded, codebook: book, sourceNames: names, date: date)
             } }))
@@ -143,6 +161,16 @@ struct Export: ParsableCommand {
         formatter.timeZone = TimeZone(identifier: "UTC")
         formatter.formatOptions = [.withInternetDateTime]
         return formatter.string(from: Date(timeIntervalSince1970: newest.timeIntervalSince1970.rounded(.down)))
+    }
+
+    /// The names list at `path`; its error printed and exit status 1 when it cannot be read.
+    static func readNames(_ path: String) throws -> [NameList.Entry] {
+        do throws(Diagnostic) {
+            let text = try TextDecoding.decode(TranscriptLoader.readBytes(path), path: path).text
+            return try NameList.read(text, path: path)
+        } catch {
+            throw ExitStatus.failed(error)
+        }
     }
 
     /// The bytes `make` returns, or its diagnostic printed and exit status 1.

@@ -1,5 +1,6 @@
-/// Finds whole-word occurrences of names in text, longest name first at each position, as
-/// written or in capitals, by code point: "Kerry" in "Kerry's", not in "Kerryanne".
+/// Finds whole-word occurrences of names in text, longest name first at each position, by code
+/// point, ignoring case and accents ("Zoë", "Zoe", "ZOE"): "Kerry" in "Kerry's", not in
+/// "Kerryanne". A name that is also an everyday word ("Will", "Hope") must be capitalised.
 struct NameMatcher {
     /// A name found: code-point range and the replacement.
     struct Match {
@@ -8,31 +9,44 @@ struct NameMatcher {
         var replacement: String
     }
 
-    /// Names by first code point, longest first.
-    private var patterns: [Unicode.Scalar: [(scalars: [Unicode.Scalar], replacement: String)]] = [:]
+    private struct Pattern {
+        var folded: [Unicode.Scalar]
+        var replacement: String
+        var mustBeCapitalised: Bool
+    }
+
+    /// Names by first folded code point, longest first.
+    private var patterns: [Unicode.Scalar: [Pattern]] = [:]
 
     init(_ replacements: [(name: String, replacement: String)]) {
+        var seen: Set<String> = []
         for (name, replacement) in replacements {
-            for variant in Set([name, name.uppercased()]) {
-                let scalars = Array(variant.unicodeScalars)
-                guard let first = scalars.first else { continue }
-                patterns[first, default: []].append((scalars, replacement))
+            let folded = NameFolding.fold(Array(name.unicodeScalars))
+            let key = String(String.UnicodeScalarView(folded))
+            guard let first = folded.first, seen.insert(key).inserted else { continue }
+            patterns[first, default: []].append(Pattern(folded: folded, replacement: replacement,
+                                                        mustBeCapitalised: NameFolding.everydayWords.contains(key)))
+        }
+        for key in patterns.keys {
+            patterns[key]?.sort {
+                ($0.folded.count, String(String.UnicodeScalarView($0.folded))) > ($1.folded.count, String(String.UnicodeScalarView($1.folded)))
             }
         }
-        for key in patterns.keys { patterns[key]?.sort { ($0.scalars.count, String(String.UnicodeScalarView($0.scalars))) > ($1.scalars.count, String(String.UnicodeScalarView($1.scalars))) } }
     }
 
     var isEmpty: Bool { patterns.isEmpty }
 
     /// Every match in `scalars`, in order, not overlapping.
     func matches(in scalars: [Unicode.Scalar]) -> [Match] {
+        guard !isEmpty else { return [] }
+        let folded = NameFolding.fold(scalars)
         var found: [Match] = []
         var i = 0
         while i < scalars.count {
-            if let candidates = patterns[scalars[i]], i == 0 || !Self.isWordPart(scalars[i - 1]),
-               let hit = candidates.first(where: { Self.matches($0.scalars, in: scalars, at: i) }) {
-                found.append(Match(start: i, end: i + hit.scalars.count, replacement: hit.replacement))
-                i += hit.scalars.count
+            if let candidates = patterns[folded[i]], i == 0 || !Self.isWordPart(scalars[i - 1]),
+               let hit = candidates.first(where: { Self.matches($0, in: folded, original: scalars, at: i) }) {
+                found.append(Match(start: i, end: i + hit.folded.count, replacement: hit.replacement))
+                i += hit.folded.count
                 continue
             }
             i += 1
@@ -57,10 +71,12 @@ struct NameMatcher {
         return String(out)
     }
 
-    private static func matches(_ pattern: [Unicode.Scalar], in scalars: [Unicode.Scalar], at i: Int) -> Bool {
-        guard i + pattern.count <= scalars.count else { return false }
-        for k in pattern.indices where scalars[i + k] != pattern[k] { return false }
-        return i + pattern.count == scalars.count || !isWordPart(scalars[i + pattern.count])
+    private static func matches(_ pattern: Pattern, in folded: [Unicode.Scalar], original: [Unicode.Scalar], at i: Int) -> Bool {
+        let count = pattern.folded.count
+        guard i + count <= folded.count else { return false }
+        for k in 0..<count where folded[i + k] != pattern.folded[k] { return false }
+        if pattern.mustBeCapitalised && !original[i].properties.isUppercase { return false }
+        return i + count == folded.count || !isWordPart(original[i + count])
     }
 
     /// Letters, digits and combining marks continue a word.

@@ -13,9 +13,29 @@ public struct Pseudonymiser: Sendable {
         matcher = NameMatcher(key.entries.map { ($0.name, $0.pseudonym) })
     }
 
-    /// A pseudonymiser with the key of `transcripts`' participants.
-    public init(transcripts: [Transcript]) {
-        self.init(key: PseudonymKey(transcripts: transcripts))
+    /// A pseudonymiser with the key of `transcripts`' participants, after the names of `list`.
+    public init(transcripts: [Transcript], list: [NameList.Entry] = []) {
+        self.init(key: PseudonymKey(transcripts: transcripts, list: list))
+    }
+
+    /// The transcript under a name that says nothing (`transcript-007.txt`, numbered from 1 in
+    /// input order), since file and folder names often name a family; an encounter named after
+    /// the file is renamed with it.
+    public static func renamingSource(_ transcript: Transcript, number: Int) -> Transcript {
+        let file = transcript.path.split(separator: "/").last.map(String.init) ?? transcript.path
+        let dot = file.lastIndex(of: ".")
+        let base = dot.map { String(file[..<$0]) } ?? file
+        let ext = dot.map { String(file[$0...]) } ?? ""
+        let digits = String(number)
+        let name = "transcript-" + String(repeating: "0", count: max(0, 3 - digits.count)) + digits
+        var copy = transcript
+        copy.path = name + ext
+        copy.encounters = transcript.encounters.map { encounter in
+            var e = encounter
+            if e.id == base { e.id = name }
+            return e
+        }
+        return copy
     }
 
     /// `text` with every name replaced by its pseudonym.
@@ -47,6 +67,7 @@ public struct Pseudonymiser: Sendable {
         }
         result.encounters = transcript.encounters.map { encounter in
             var copy = encounter
+            copy.id = replacing(in: encounter.id)
             copy.caseID = encounter.caseID.map(replacing)
             copy.setting = encounter.setting.map(replacing)
             copy.kind = encounter.kind.map(replacing)
