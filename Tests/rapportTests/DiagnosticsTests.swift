@@ -30,7 +30,7 @@ struct DiagnosticsTests {
         let r = try Binary.run(["report", "visit.txt", "--format", "csv"], in: dir)
         #expect(r.status == 0)
         #expect(r.stderr == """
-            visit.txt:1: warning: encounter 'E1': speaker labels with no known role: Zed; add them to a 'Participants:' header
+            visit.txt:1: warning: encounter 'E1': speaker labels with no known role: Zed; add them to a 'Participants:' header, or to the participants column of an attributes.csv beside the transcripts (see docs/formats.md)
             Encounter: E1
 
             """)

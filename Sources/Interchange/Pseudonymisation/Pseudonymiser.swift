@@ -73,7 +73,7 @@ public struct Pseudonymiser: Sendable {
             copy.kind = encounter.kind.map(replacing)
             copy.metadata = encounter.metadata.mapValues(replacing)
             copy.participants = encounter.participants.map { participant in
-                Participant(label: key.pseudonym(for: participant.label) ?? participant.label, role: participant.role,
+                Participant(label: key.pseudonym(for: participant.label) ?? replacing(in: participant.label), role: participant.role,
                             name: participant.name.map { key.pseudonym(for: $0) ?? replacing(in: $0) })
             }
             copy.segments = encounter.segments.map { segment($0, shift: shift, matches: matches, old: scalars, new: newScalars) }
@@ -88,7 +88,7 @@ public struct Pseudonymiser: Sendable {
         copy.start = shift.map(segment.start, isEnd: false)
         copy.end = max(copy.start, shift.map(segment.end, isEnd: true))
         copy.text = String(String.UnicodeScalarView(scalars[copy.start..<copy.end]))
-        copy.speaker = segment.speaker.map { key.pseudonym(for: $0) ?? $0 }
+        copy.speaker = segment.speaker.map { key.pseudonym(for: $0) ?? replacing(in: $0) }
         copy.notes = segment.notes.map { note in
             Note(kind: note.kind, text: replacing(in: note.text), start: shift.map(note.start, isEnd: false),
                  end: shift.map(note.end, isEnd: true))
