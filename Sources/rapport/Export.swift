@@ -67,7 +67,6 @@ struct Export: ParsableCommand {
         let book = try codebook.load()
         var (transcripts, errors) = try inputs.load()
         var key: PseudonymKey?
-        let originalPaths = transcripts.map(\.path)
         if pseudonymise {
             let list = try names.map(Self.readNames) ?? []
             let pseudonymiser = Pseudonymiser(transcripts: transcripts, list: list)
@@ -88,7 +87,7 @@ struct Export: ParsableCommand {
         if let qdpx {
             // Sources are named by file name, or pseudonymously: never by a path (folders often name families).
             let names = pseudonymise ? QDAProject.pseudonymousSourceNames(count: coded.count) : nil
-            let date = Self.newestModification(of: originalPaths)
+            let date = Self.newestEncounterDate(of: coded)
             singles.append((qdpx, { try checked { () throws(Diagnostic) in
                 try REFIQDAExport.qdpx(coded, codebook: book, sourceNames: names, date: date)
             } }))
@@ -152,15 +151,16 @@ struct Export: ParsableCommand {
         if !errors.isEmpty { throw ExitStatus.failure }
     }
 
-    /// The newest modification time of the input files (ISO 8601, UTC, whole seconds): the
-    /// creation date written into a .qdpx, the same for the same files, so output stays repeatable.
-    static func newestModification(of paths: [String]) -> String? {
-        let dates = paths.compactMap { try? FileManager.default.attributesOfItem(atPath: $0)[.modificationDate] as? Date }
-        guard let newest = dates.max() else { return nil }
-        let formatter = ISO8601DateFormatter()
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: Date(timeIntervalSince1970: newest.timeIntervalSince1970.rounded(.down)))
+    /// The latest encounter date of the transcripts (midnight UTC, ISO 8601): the creation date
+    /// written into a .qdpx. It comes from the content, not from file times, so the same
+    /// transcripts give the same bytes in any checkout; nil when no encounter has a date.
+    static func newestEncounterDate(of coded: [CodedTranscript]) -> String? {
+        let dates = coded.flatMap { $0.transcript.encounters.compactMap(\.date) }.filter { date in
+            date.utf8.count == 10 && date.utf8.enumerated().allSatisfy { i, b in
+                (i == 4 || i == 7) ? b == UInt8(ascii: "-") : (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(b)
+            }
+        }
+        return dates.max().map { "\($0)T00:00:00Z" }
     }
 
     /// The names list at `path`; its error printed and exit status 1 when it cannot be read.

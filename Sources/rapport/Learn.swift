@@ -60,7 +60,7 @@ struct Learn: ParsableCommand {
         for error in errors { Console.error(error.description) }
         if strict && !errors.isEmpty { throw ExitCode(1) }
         guard !passages.isEmpty else {
-            Console.error("rapport: no training passages read; nothing to learn")
+            Console.error("rapport: error: no training passages read; nothing to learn")
             throw ExitCode(1)
         }
         let model = LearnedModel.train(passages, codebook: book)

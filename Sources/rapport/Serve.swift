@@ -84,7 +84,7 @@ struct Serve: ParsableCommand {
                     Console.write("Rapport review of \(project): \(server.url(port: port))\n")
                 }
             } catch {
-                outcome.set("rapport: cannot serve on \(configuration.host):\(port): \(error)")
+                outcome.set("rapport: error: cannot serve on \(configuration.host):\(port): \(error)")
             }
             finished.signal()
         }

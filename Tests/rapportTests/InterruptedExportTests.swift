@@ -20,7 +20,7 @@ struct InterruptedExportTests {
         let process = Process()
         process.executableURL = Binary.executable
         // Enough input that the run is still going when the signal comes.
-        process.arguments = ["export"] + Array(repeating: "Corpus", count: 10) + ["--tei", dir.appendingPathComponent("tei").path,
+        process.arguments = ["export"] + Array(repeating: "Corpus", count: 40) + ["--tei", dir.appendingPathComponent("tei").path,
                                                                                    "--qdpx", dir.appendingPathComponent("p.qdpx").path]
         process.currentDirectoryURL = Binary.repository
         let err = Pipe()
