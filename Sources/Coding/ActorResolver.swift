@@ -3,7 +3,8 @@ import Transcripts
 /// Works out who acts in a sentence of observation prose ("The worker crouches down …",
 /// "Grandad walks the student back to her car and tells her …"): the last person mentioned
 /// before the cue who is followed by a verb, else the first person in the sentence. People are
-/// recognised from the encounter's participants (labels and names) and from role nouns.
+/// recognised from the encounter's participants (labels and names) and from the codebook
+/// language's role nouns; its speech verbs mark reported speech.
 struct ActorResolver: Sendable {
     struct Actor: Equatable {
         var words: String
@@ -12,8 +13,21 @@ struct ActorResolver: Sendable {
 
     /// Lower-cased participant labels and names → role.
     var people: [String: Role] = [:]
+    /// Role nouns of one word, and of two words ("social worker") by their two words.
+    let nouns: [String: Role]
+    let twoWordNouns: [String: Role]
+    let speechVerbs: Set<String>
+    let listenerVerbs: Set<String>
 
-    init(encounter: Encounter?) {
+    init(encounter: Encounter?, language: Language) {
+        var nouns: [String: Role] = [:], twoWordNouns: [String: Role] = [:]
+        for (noun, role) in language.roleNouns {
+            if noun.contains(" ") { twoWordNouns[noun] = role } else { nouns[noun] = role }
+        }
+        self.nouns = nouns
+        self.twoWordNouns = twoWordNouns
+        speechVerbs = language.speechVerbs
+        listenerVerbs = language.listenerVerbs
         for p in encounter?.participants ?? [] {
             people[p.label.lowercased()] = p.role
             if let name = p.name?.lowercased() {
@@ -23,31 +37,6 @@ struct ActorResolver: Sendable {
         }
     }
 
-    static let twoWordNouns: [String: Role] = [
-        "social worker": .worker, "support worker": .worker, "duty worker": .worker, "independent worker": .worker,
-        "health visitor": .professional, "police officer": .professional, "head teacher": .professional,
-        "team manager": .worker, "duty manager": .worker, "family worker": .worker,
-        "personal adviser": .worker, "personal advisor": .worker, "youth worker": .worker, "key worker": .worker,
-        "justice worker": .worker, "contact supervisor": .worker, "deputy head": .professional,
-        "school nurse": .professional, "young person": .child
-    ]
-    static let nouns: [String: Role] = [
-        "worker": .worker, "sw": .worker, "fsw": .worker, "manager": .worker, "practitioner": .worker,
-        "caseworker": .worker, "student": .worker, "adviser": .worker, "advisor": .worker, "pa": .worker,
-        "supervisor": .worker, "pc": .professional, "senco": .professional, "head": .professional,
-        "lad": .child, "yp": .child,
-        "mum": .client, "mother": .client, "dad": .client, "father": .client, "parent": .client, "parents": .client,
-        "nan": .client, "gran": .client, "grandad": .client, "grandma": .client, "grandmother": .client,
-        "grandfather": .client, "stepdad": .client, "stepmum": .client, "carer": .client, "aunt": .client,
-        "uncle": .client, "mr": .client, "mrs": .client, "ms": .client, "boyfriend": .client, "girlfriend": .client,
-        "partner": .client, "couple": .client,
-        "child": .child, "children": .child, "teenager": .child, "teenagers": .child, "son": .child,
-        "daughter": .child, "boy": .child, "girl": .child, "toddler": .child, "kids": .child, "twins": .child,
-        "chair": .professional, "teacher": .professional, "nurse": .professional, "gp": .professional,
-        "doctor": .professional, "police": .professional, "officer": .professional, "solicitor": .professional,
-        "midwife": .professional, "judge": .professional, "hv": .professional, "panel": .professional,
-        "interviewer": .researcher, "researcher": .researcher, "i": .researcher,
-    ]
     /// Capitalised words that begin sentences or clauses but are not people.
     static let notNames: Set<String> = [
         "the", "a", "an", "she", "he", "they", "it", "when", "as", "at", "after", "before", "without", "according",
@@ -101,11 +90,6 @@ struct ActorResolver: Sendable {
         return upper > lower ? index.references[lower].actor : nil
     }
 
-    static let speechVerbs: Set<String> = [
-        "says", "said", "tells", "told", "asks", "asked", "reckons", "thinks", "thought", "explains", "explained",
-        "promises", "promised", "warns", "warned", "texts", "texted", "writes", "wrote", "reports", "reported",
-    ]
-
     /// In reported speech ("Jordan says his social worker told him it's his choice"), the last person
     /// before the cue who is followed by a verb of saying; nil when the sentence reports nobody.
     func reporter(_ index: SegmentIndex, cue: Int) -> Actor? {
@@ -119,16 +103,16 @@ struct ActorResolver: Sendable {
         let word = Self.stripPossessive(tokens[i].text)
         // "family support worker", "student social worker": the noun phrase is named by its last two words.
         if i + 2 < tokens.count, tokens[i + 1].kind == .word, tokens[i + 2].kind == .word,
-           Self.twoWordNouns[tokens[i + 1].text + " " + Self.stripPossessive(tokens[i + 2].text)] != nil,
-           Self.nouns[word] == nil || ["family", "student", "independent", "duty"].contains(word) {
+           twoWordNouns[tokens[i + 1].text + " " + Self.stripPossessive(tokens[i + 2].text)] != nil,
+           nouns[word] == nil || ["family", "student", "independent", "duty"].contains(word) {
             return nil
         }
         if i + 1 < tokens.count, tokens[i + 1].kind == .word {
             let pair = word + " " + Self.stripPossessive(tokens[i + 1].text)
-            if let role = people[pair] ?? Self.twoWordNouns[pair] { return (Actor(words: pair, role: role), i + 2) }
+            if let role = people[pair] ?? twoWordNouns[pair] { return (Actor(words: pair, role: role), i + 2) }
         }
         if let role = people[word] { return (Actor(words: word, role: role), i + 1) }
-        if let role = Self.nouns[word] {
+        if let role = nouns[word] {
             // "Mr Hughes", "Mrs Khan": the title and the name are one person.
             let next = (role == .client && ["mr", "mrs", "ms"].contains(word) && i + 1 < tokens.count) ? i + 2 : i + 1
             return (Actor(words: word, role: role), next)
@@ -142,8 +126,6 @@ struct ActorResolver: Sendable {
         return nil
     }
 
-    static let addresseeVerbs: Set<String> = ["tells", "told", "asks", "asked", "warns", "warned", "promises", "promised", "texts", "texted"]
-
     /// Whether a verb of saying stands just before the reference at `index` ("says his old social
     /// worker", "told me the health visitor").
     func introducedBySpeech(_ tokens: [Token], at index: Int, sentenceStart: Int) -> Bool {
@@ -152,7 +134,7 @@ struct ActorResolver: Sendable {
         while k >= sentenceStart, skipped <= 3, tokens[k].kind == .word {
             let word = tokens[k].text
             // "tells Dad", "asks the mother": whoever follows these is the listener, not the subject.
-            if Self.speechVerbs.contains(word) { return !Self.addresseeVerbs.contains(word) }
+            if speechVerbs.contains(word) { return !listenerVerbs.contains(word) }
             guard ["that", "his", "her", "their", "the", "my", "old", "new", "me", "us", "own"].contains(word) else { return false }
             skipped += 1
             k -= 1

@@ -20,7 +20,7 @@ extension Coder {
     public func code(_ transcript: Transcript) -> CodedTranscript {
         var cache = CandidateCache(compiled)
         let annotations = transcript.encounters.map { encounter in
-            let actors = ActorResolver(encounter: encounter)
+            let actors = ActorResolver(encounter: encounter, language: codebook.language)
             return encounter.segments.map { segment in
                 code(text: segment.text, start: segment.start, kind: segment.kind, speaker: segment.speaker,
                      role: segment.role, segmentIndex: segment.index, encounter: encounter, actors: actors, cache: &cache)

@@ -5,12 +5,14 @@ import Transcripts
 public struct Coder: Sendable {
     public let codebook: Codebook
     let compiled: CompiledCodebook
+    let negation: NegationScope
     /// The name annotations carry as their coder.
     public var coderName = "rapport"
 
     public init(codebook: Codebook) {
         self.codebook = codebook
         self.compiled = CompiledCodebook(codebook)
+        self.negation = NegationScope(codebook.language)
     }
 
     /// A cue that matched and survived the negation and role checks.
@@ -36,7 +38,7 @@ public struct Coder: Sendable {
     ) -> [Annotation] {
         var cache = CandidateCache(compiled)
         return code(text: text, start: start, kind: kind, speaker: speaker, role: role, segmentIndex: segmentIndex,
-                    encounter: encounter, actors: ActorResolver(encounter: encounter), cache: &cache)
+                    encounter: encounter, actors: ActorResolver(encounter: encounter, language: codebook.language), cache: &cache)
     }
 
     func code(
@@ -82,11 +84,12 @@ public struct Coder: Sendable {
                 if entry.unlessIDs.contains(where: { unlessFound.contains($0 &* tokens.count &+ index.sentenceFirst[i]) }) { continue }
                 // An act asked about, imagined or set as a condition is not the act; nor is a dog's bark.
                 let language = codebook.language
-                if language.actCodes.contains(entry.topLevel), index.question[i] || index.hypothetical[i] { continue }
+                if language.questionCodes.contains(entry.topLevel), index.question[i] { continue }
+                if language.counterfactualCodes.contains(entry.topLevel), index.hypothetical[i] { continue }
                 if language.conditionCodes.contains(entry.topLevel), index.condition[i] { continue }
                 if language.nonHumanCodes.contains(entry.topLevel), index.nonHumanSubject(before: i) { continue }
                 // Negation.
-                let finding = NegationScope.find(tokens: tokens, start: i, end: end, butAhead: index.butAhead)
+                let finding = negation.find(tokens: tokens, start: i, end: end, butAhead: index.butAhead)
                 var negationNote = "none"
                 switch (finding, entry.cue.negation) {
                 case (.none, .requires): continue

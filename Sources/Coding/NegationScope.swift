@@ -1,37 +1,73 @@
 /// NegEx-style negation: a trigger ("not", "never", "didn't", "without", "hardly" …) negates the
-/// words after it up to the end of the clause (punctuation, or a contrastive "but"). A first-person
-/// denial followed by "but" ("I'm not threatening you, but …") is a disclaimer that still performs
-/// the act, so it does not cancel.
-enum NegationScope {
+/// words after it up to the end of the clause (punctuation, or a scope breaker such as "but").
+/// A first-person denial followed by "but" ("I'm not threatening you, but …") is a disclaimer
+/// that still performs the act, so it does not cancel. The words come from the codebook's
+/// `Language`, compiled once per coder.
+struct NegationScope: Sendable {
     enum Finding: Equatable {
         case none
         case negated(trigger: String)
         case disclaimer(trigger: String)
     }
 
-    static let triggers: Set<String> = [
-        "not", "no", "never", "nobody", "nothing", "none", "neither", "nor", "without", "hardly",
-        "barely", "scarcely", "cannot", "nowhere", "noone", "instead", "nobody's", "no-one", "nothing's",
-        "nae", "naw",
-    ]
-    /// Scots negative auxiliaries ("cannae", "wouldnae"): an auxiliary plus "nae", never any
-    /// word that happens to end in it ("Renae").
-    static let scotsNegatives: Set<String> = Set(
-        ["can", "din", "do", "does", "did", "wid", "would", "could", "cud", "should", "shid", "will", "wull", "is",
-         "was", "wis", "has", "hasn", "have", "huv", "hae", "are", "were", "must", "micht", "might", "dae", "didn"]
-            .map { $0 + "nae" })
-    static let clauseBreakers: Set<String> = ["but", "although", "though", "however", "yet", "except", "whereas", "until"]
-    static let firstPerson: Set<String> = ["i", "i'm", "we", "we're", "im"]
-    static let window = 6
+    /// One-word triggers.
+    let triggers: Set<String>
+    /// Triggers of several words, by their first word (`rather` → [["rather", "than"]]).
+    let phrases: [String: [[String]]]
+    /// Pseudo-negations by each word they contain: the phrase and that word's position in it.
+    let pseudo: [String: [(words: [String], at: Int)]]
+    let suffixes: [String]
+    let breakers: Set<String>
+    let firstPerson: Set<String>
+    let window: Int
 
-    static func isTrigger(_ word: String) -> Bool {
-        // "didn't", and the Scots "wouldnae", "cannae", "dinnae".
-        triggers.contains(word) || word.hasSuffix("n't") || scotsNegatives.contains(word)
+    init(_ language: Language) {
+        var triggers: Set<String> = [], phrases: [String: [[String]]] = [:]
+        for trigger in language.negationTriggers {
+            let words = trigger.split(separator: " ").map(String.init)
+            if words.count == 1 { triggers.insert(trigger) } else if let first = words.first {
+                phrases[first, default: []].append(words)
+            }
+        }
+        var pseudo: [String: [(words: [String], at: Int)]] = [:]
+        for phrase in language.pseudoNegations.sorted() {
+            let words = phrase.split(separator: " ").map(String.init)
+            for (n, word) in words.enumerated() { pseudo[word, default: []].append((words, n)) }
+        }
+        self.triggers = triggers
+        self.phrases = phrases.mapValues { $0.sorted { $0.lexicographicallyPrecedes($1) } }
+        self.pseudo = pseudo
+        self.suffixes = language.negationSuffixes.sorted()
+        self.breakers = language.scopeBreakers
+        self.firstPerson = language.disclaimerSubjects
+        self.window = language.negationWindow
+    }
+
+    /// Whether token `i` starts a negation: a trigger word, a word with a negative ending
+    /// ("didn't"), or the first word of a trigger phrase ("rather than"), unless a
+    /// pseudo-negation ("no doubt") holds it.
+    func isTrigger(_ tokens: [Token], at i: Int) -> Bool {
+        let word = tokens[i].text
+        var found = triggers.contains(word) || suffixes.contains { word.hasSuffix($0) }
+        if !found, let candidates = phrases[word] {
+            found = candidates.contains { Self.words($0, matchAt: i, in: tokens) }
+        }
+        guard found, let holders = pseudo[word] else { return found }
+        return !holders.contains { i - $0.at >= 0 && Self.words($0.words, matchAt: i - $0.at, in: tokens) }
+    }
+
+    /// Whether `words` stand as consecutive word tokens from token `start`.
+    static func words(_ words: [String], matchAt start: Int, in tokens: [Token]) -> Bool {
+        guard start + words.count <= tokens.count else { return false }
+        for (n, word) in words.enumerated() where tokens[start + n].kind != .word || tokens[start + n].text != word {
+            return false
+        }
+        return true
     }
 
     /// Whether the match starting at token `start` (ending before `end`) is in a negation's scope.
     /// `butAhead[j]` says whether a "but" stands at or after token `j` before the sentence ends.
-    static func find(tokens: [Token], start: Int, end: Int, butAhead: [Bool]) -> Finding {
+    func find(tokens: [Token], start: Int, end: Int, butAhead: [Bool]) -> Finding {
         var i = start - 1
         var words = 0
         while i >= 0, words < window {
@@ -39,8 +75,8 @@ enum NegationScope {
             // A quotation mark starts or ends someone else's words: negation does not reach across it.
             if t.kind == .stop || t.kind == .comma || t.kind == .dash || t.kind == .quote { return .none }
             if t.kind == .word {
-                if clauseBreakers.contains(t.text) { return .none }
-                if isTrigger(t.text) || (t.text == "rather" && i + 1 < tokens.count && tokens[i + 1].text == "than") {
+                if breakers.contains(t.text) { return .none }
+                if isTrigger(tokens, at: i) {
                     // "doesn't mean you can't be a brilliant one": two negations cancel out.
                     if hasEarlierTrigger(tokens: tokens, before: i, budget: window - words) { return .none }
                     return isDisclaimer(tokens: tokens, trigger: i, start: start, end: end, butAhead: butAhead)
@@ -54,7 +90,7 @@ enum NegationScope {
     }
 
     /// Whether another negation trigger stands before `index` within `budget` words of the clause.
-    static func hasEarlierTrigger(tokens: [Token], before index: Int, budget: Int) -> Bool {
+    func hasEarlierTrigger(tokens: [Token], before index: Int, budget: Int) -> Bool {
         var i = index - 1
         var words = 0
         while i >= 0, words < max(budget, 3) {
@@ -63,7 +99,7 @@ enum NegationScope {
             if t.kind == .word {
                 // "Nobody shouts and nobody walks out": coordinated negations do not cancel out.
                 if t.text == "and" || t.text == "or" || t.text == "nor" { return false }
-                if isTrigger(t.text) { return true }
+                if isTrigger(tokens, at: i) { return true }
                 words += 1
             }
             i -= 1
@@ -74,7 +110,7 @@ enum NegationScope {
     /// "I'm not X-ing …, but …": first person just before the trigger, a "but" later in the
     /// sentence, and a denied doing ("threatening", "having a go"), not a denied state: "I'm not
     /// angry with you, but I'm tired" is a plain denial.
-    static func isDisclaimer(tokens: [Token], trigger: Int, start: Int, end: Int, butAhead: [Bool]) -> Bool {
+    func isDisclaimer(tokens: [Token], trigger: Int, start: Int, end: Int, butAhead: [Bool]) -> Bool {
         guard tokens[start].text.hasSuffix("ing") else { return false }
         var hasFirstPerson = false
         var k = trigger - 1

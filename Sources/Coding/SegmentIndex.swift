@@ -39,7 +39,7 @@ struct SegmentIndex {
     private(set) var condition: [Bool]
     let language: Language
 
-    init(tokens: [Token], actors: ActorResolver, language: Language = .english) {
+    init(tokens: [Token], actors: ActorResolver, language: Language) {
         self.tokens = tokens
         self.language = language
         let n = tokens.count
@@ -86,7 +86,7 @@ struct SegmentIndex {
                 func carry(_ flag: Bool, _ list: [Int]) -> Int { flag ? r : (previous >= 0 ? list[previous] : -1) }
                 lastReporter.append(carry(
                     actor.role != .researcher && next < n && tokens[next].kind == .word
-                        && ActorResolver.speechVerbs.contains(tokens[next].text), lastReporter))
+                        && actors.speechVerbs.contains(tokens[next].text), lastReporter))
                 lastIntroduced.append(carry(
                     actor.role != .unknown && actors.introducedBySpeech(tokens, at: i, sentenceStart: sentenceFirst[i]),
                     lastIntroduced))
@@ -134,7 +134,7 @@ struct SegmentIndex {
     }
 
     func actorsNoun(_ word: String) -> Bool {
-        ActorResolver.nouns[ActorResolver.stripPossessive(word)] != nil
+        language.roleNouns[ActorResolver.stripPossessive(word)] != nil
     }
 
     /// Counterfactual modal perfects ("would have", "she'd have", "could've") reach to the end of
