@@ -50,7 +50,7 @@ struct CodebookReader {
     var diagnostics: [Diagnostic] = []
     var ids: [String: Int] = [:]
 
-    static let codebookKeys: Set<String> = ["name", "description", "version", "codes"]
+    static let codebookKeys: Set<String> = ["name", "description", "version", "codes", "language"]
     static let codeKeys: Set<String> = [
         "id", "name", "definition", "use-when", "do-not-use-when", "examples", "colour", "color", "cues", "codes", "roles",
     ]
@@ -81,8 +81,9 @@ struct CodebookReader {
         } else {
             reader.error("codebook has no 'codes'", at: root)
         }
-        let codebook = Codebook(name: mapping["name"]?.string ?? source, description: mapping["description"]?.string,
+        var codebook = Codebook(name: mapping["name"]?.string ?? source, description: mapping["description"]?.string,
                                 codes: codes, source: source)
+        if let language = mapping["language"] { codebook.language = reader.language(language, codes: Set(codes.map(\.id))) }
         reader.diagnostics.sort { ($0.line, $0.column) < ($1.line, $1.column) }
         return (codebook, reader.diagnostics)
     }

@@ -1,0 +1,131 @@
+import Testing
+@testable import Coding
+import Transcripts
+
+// Sentences written for these tests; none comes from the gold sets.
+
+/// A codebook of two codes whose `language:` section is `language` (nothing when empty).
+private func book(language: String = "") throws -> Coder {
+    let yaml = """
+        name: t
+        codes:
+          - id: hostility
+            name: Hostility
+            definition: d
+            cues:
+              - shout|scream
+              - phrase: bad mum
+                roles: [worker]
+          - id: power
+            name: Power
+            definition: d
+            cues: [court]
+
+        """ + language
+    return Coder(codebook: try codebook(yaml))
+}
+
+@Suite("The codebook's language section")
+struct LanguageSectionTests {
+    @Test func withoutTheSectionACodebookUsesTheEnglishDefaults() throws {
+        #expect(try book().codebook.language == .english)
+        #expect(relationship.language == .english)
+    }
+
+    @Test func anAddedNegationTriggerCancelsACue() throws {
+        let sentence = "SW: She disnae shout at me."
+        #expect(codes(sentence, coder: try book()) == ["hostility"])
+        let scots = try book(language: "language:\n  negation:\n    triggers: {add: [disnae]}\n")
+        #expect(codes(sentence, coder: scots).isEmpty)
+        // Adding keeps the defaults: "didn't" and "never" still negate.
+        #expect(codes("SW: She never shouts at me.", coder: scots).isEmpty)
+    }
+
+    @Test func aPseudoNegationStopsItsTriggerFromNegating() throws {
+        let sentence = "SW: No doubt he shouts at her."
+        #expect(codes(sentence, coder: try book()).isEmpty)
+        let pseudo = try book(language: "language:\n  negation:\n    pseudo-triggers: [no doubt]\n")
+        #expect(codes(sentence, coder: pseudo) == ["hostility"])
+    }
+
+    @Test func anAddedSpeechVerbMakesATurnReportSomeoneElsesAct() throws {
+        // The cue counts only when a worker performs it; the speaker is a client.
+        let sentence = "Mum: My social worker whispers I'm a bad mum."
+        #expect(codes(sentence, coder: try book()).isEmpty)
+        let whispers = try book(language: "language:\n  speech-verbs: {add: [whispers]}\n")
+        let found = annotations(sentence, coder: whispers)
+        #expect(found.map(\.code) == ["hostility"])
+        #expect(found.first?.actorRole == .worker)
+        #expect(found.first?.evidence?.actor.hasPrefix("reported 'social worker' (worker)") == true)
+    }
+
+    @Test func aListReplacesTheDefaultWhereAnEditExtendsIt() throws {
+        let sentence = "Mum: My social worker says I'm a bad mum."
+        #expect(codes(sentence, coder: try book()) == ["hostility"])
+        let only = try book(language: "language:\n  speech-verbs: [whispers]\n")
+        #expect(codes(sentence, coder: only).isEmpty)
+        #expect(only.codebook.language.speechVerbs == ["whispers"])
+    }
+
+    @Test func anAddedRoleNounNamesAWorker() throws {
+        let sentence = "Mum: My navigator says I'm a bad mum."
+        #expect(codes(sentence, coder: try book()).isEmpty)
+        let nouns = try book(language: "language:\n  role-nouns:\n    worker: {add: [navigator, link worker]}\n")
+        #expect(codes(sentence, coder: nouns) == ["hostility"])
+        #expect(nouns.codebook.language.roleNouns["link worker"] == .worker)
+        #expect(nouns.codebook.language.roleNouns["mum"] == .client)
+    }
+
+    @Test func anAddedNonHumanActorIsNotHostile() throws {
+        let sentence = "SW: The cockatoo screams at us."
+        #expect(codes(sentence, coder: try book()) == ["hostility"])
+        let birds = try book(language: "language:\n  non-human:\n    actors: {add: [cockatoo]}\n")
+        #expect(codes(sentence, coder: birds).isEmpty)
+        // "dog" stays from the defaults.
+        #expect(codes("SW: The dog screams at us.", coder: birds).isEmpty)
+    }
+
+    @Test func questionCodesDecideWhichCodesAQuestionCancels() throws {
+        let sentence = "SW: Did he shout at you in court?"
+        #expect(codes(sentence, coder: try book()).isEmpty)
+        let onlyPower = try book(language: "language:\n  questions:\n    codes: [power]\n")
+        #expect(codes(sentence, coder: onlyPower) == ["hostility"])
+    }
+
+    @Test func lintGivesLineAndColumnOfEachBadEntry() throws {
+        let yaml = """
+            name: t
+            codes:
+              - id: hostility
+                name: H
+                definition: d
+            language:
+              negation:
+                triggers: {add: [disnae, disnae, ""], remove: [nope]}
+                window: many
+              speech-verbs: whispers
+              questions:
+                auxiliaries: [did he]
+                codes: [anger]
+              role-nouns:
+                worker: {add: [chair]}
+                client: {add: [the big man here]}
+              grammar: {}
+            """
+        let found = Codebook.lint(yaml: yaml, source: "book.yaml").map(\.description)
+        #expect(found == [
+            "book.yaml:8:30: warning: 'disnae' appears twice in 'negation.triggers.add'",
+            "book.yaml:8:38: error: empty entry in 'negation.triggers.add'",
+            "book.yaml:8:52: warning: 'nope' is not in 'negation.triggers'; nothing to remove",
+            "book.yaml:9:13: error: 'negation.window' must be a whole number of words from 1 to 20",
+            "book.yaml:10:17: error: 'speech-verbs' must be a list (replacing the default) or a mapping with 'add' "
+                + "and/or 'remove' (editing it); write [whispers] for a one-entry list",
+            "book.yaml:12:19: error: 'did he' in 'questions.auxiliaries' is 2 words; 'questions.auxiliaries' takes single words",
+            "book.yaml:13:13: error: 'anger' in 'questions.codes' is not a top-level code of this codebook (hostility)",
+            "book.yaml:15:20: error: role noun 'chair' is listed under both 'worker' and 'professional'; remove it from one",
+            "book.yaml:16:20: error: 'the big man here' in 'role-nouns.client.add' is 4 words; role nouns are one or two words",
+            "book.yaml:17:3: error: unknown key 'grammar' in language",
+        ])
+        #expect(throws: Diagnostic.self) { try Codebook.load(yaml: yaml, source: "book.yaml") }
+    }
+}
