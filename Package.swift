@@ -47,7 +47,7 @@ let package = Package(
         .target(name: "HTMLReport", dependencies: ["Transcripts", "Coding", "Reports"]),
         .target(
             name: "Project",
-            dependencies: ["Transcripts", "Coding", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["Transcripts", "Coding", "Reports", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .target(
             name: "Review",

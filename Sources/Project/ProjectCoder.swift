@@ -20,6 +20,9 @@ public struct ProjectCoder: Hashable, Sendable {
     /// The name of the automatic coder.
     public static let machineName = "rapport"
 
+    /// The coder whose codings resolve two coders' disagreements (the compare view's adjudication).
+    public static let adjudicatedName = "adjudicated"
+
     /// A coder name is 1–64 characters, letters, digits, `-`, `_`, `.` or space, not starting with a space.
     public static func isValidName(_ name: String) -> Bool {
         guard (1...64).contains(name.count), name.first != " ", name.last != " " else { return false }

@@ -11,6 +11,8 @@ enum API {
         var coders: [CoderInfo]
         /// Whether a learning model can be trained in this build.
         var learning: Bool
+        /// Whether the server runs blind (`serve --blind`): every request is in blind mode.
+        var blind: Bool
     }
 
     struct CodebookInfo: Codable {

@@ -6,42 +6,65 @@ import Transcripts
 /// Filling a project: transcripts read with the usual loaders, REFI-QDA projects read as
 /// another coder's codings, and the automatic coder run over sources it has not coded yet.
 public enum ProjectImport {
-    /// Adds the transcripts and `.qdpx`/`.qde` projects found under `paths`; returns what was
-    /// added and one diagnostic per input that could not be read (the others are still added).
-    public static func add(paths: [String], to store: ProjectStore, codebook: Codebook,
-                           onFile: (String) -> Void = { _ in }) -> (added: Int, errors: [Diagnostic]) {
+    /// What `add` did: sources added, inputs that could not be read, warnings (case sheets and
+    /// transcripts), and whether it stopped early because `interrupted` said so.
+    public struct Summary: Sendable {
+        public var added = 0
+        public var errors: [Diagnostic] = []
+        public var warnings: [Diagnostic] = []
+        /// Inputs handled before an interruption stopped the run (each one added whole or not at all).
+        public var handled = 0
+        public var total = 0
+        public var interrupted = false
+    }
+
+    /// Adds the transcripts and `.qdpx`/`.qde` projects found under `paths`, with what case sheets
+    /// say about them (`attributes`, else every attributes.csv beside them, as a folder is read);
+    /// one diagnostic per input that could not be read (the others are still added). `interrupted`
+    /// is asked between inputs: each source is one transaction, so stopping leaves no source half-added.
+    public static func add(paths: [String], to store: ProjectStore, codebook: Codebook, attributes: String? = nil,
+                           interrupted: () -> Bool = { false }, onFile: (String) -> Void = { _ in }) -> Summary {
         var projects: [String] = [], others: [String] = []
         for path in paths {
             let lower = path.lowercased()
             if lower.hasSuffix(".qdpx") || lower.hasSuffix(".qde") { projects.append(path) } else { others.append(path) }
         }
         let (files, missing) = others.isEmpty ? ([], []) : TranscriptLoader.inputFiles(others)
-        var errors = missing
-        var added = 0
+        var summary = Summary()
+        summary.errors = missing
+        summary.total = files.count + projects.count
+        let (sheets, sheetErrors) = files.isEmpty ? ([], []) : CaseSheet.sheets(for: files, inputs: others, explicit: attributes)
+        summary.errors += sheetErrors
+        for sheet in sheets { summary.warnings += sheet.warnings }
         for file in files {
+            if interrupted() { summary.interrupted = true; return summary }
             onFile(file)
             do throws(Diagnostic) {
-                let transcript = try TranscriptLoader.load(path: file)
+                let transcript = CaseSheet.apply(sheets, to: try TranscriptLoader.load(path: file))
+                summary.warnings += transcript.warnings
                 do throws(ProjectError) {
-                    if try store.add(transcript).added { added += 1 }
+                    if try store.add(transcript).added { summary.added += 1 }
                 } catch {
-                    errors.append(Diagnostic(path: file, message: error.message))
+                    summary.errors.append(Diagnostic(path: file, message: error.message))
                 }
             } catch {
-                errors.append(error)
+                summary.errors.append(error)
             }
+            summary.handled += 1
         }
         for project in projects {
+            if interrupted() { summary.interrupted = true; return summary }
             onFile(project)
             do throws(Diagnostic) {
                 let imported = try REFIQDAImport.read(path: project, codebook: codebook)
                 try addCodings(imported.result, from: project, to: store)
-                added += imported.result.coded.count
+                summary.added += imported.result.coded.count
             } catch {
-                errors.append(error)
+                summary.errors.append(error)
             }
+            summary.handled += 1
         }
-        return (added, errors)
+        return summary
     }
 
     /// Each imported source becomes a source of the project (unless already there with the same
@@ -65,10 +88,13 @@ public enum ProjectImport {
 
     /// Runs `codebook`'s automatic coder over every source the machine has not coded yet;
     /// returns how many sources it coded.
-    public static func codeNewSources(in store: ProjectStore, codebook: Codebook, codebookID: Int64?) throws(ProjectError) -> Int {
+    /// `interrupted` is asked between sources (each source's codings are one transaction).
+    public static func codeNewSources(in store: ProjectStore, codebook: Codebook, codebookID: Int64?,
+                                      interrupted: () -> Bool = { false }) throws(ProjectError) -> Int {
         let coder = Coder(codebook: codebook)
         var coded = 0
         for source in try store.sources() where !(try store.hasCodings(source: source.id, coder: ProjectCoder.machineName)) {
+            if interrupted() { break }
             guard let transcript = try store.transcript(source.id) else { continue }
             try store.replaceCodings(of: coder.code(transcript), coder: ProjectCoder(name: ProjectCoder.machineName, kind: .machine),
                                      origin: .machine, codebookID: codebookID)

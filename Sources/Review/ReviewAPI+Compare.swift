@@ -6,58 +6,29 @@ import Reports
 
 extension ReviewAPI {
     /// The coder whose codings are the resolution of disagreements.
-    static let adjudicatedCoder = "adjudicated"
-
-    /// Encounters a coder has worked on (coded, decided on a suggestion, or marked done); for the
-    /// machine and imported coders, every encounter of a source they coded.
-    func workedOn(_ coder: String, codings: [StoredCoding], decisions: [Decision], kind: ProjectCoder.Kind?) throws -> Set<String> {
-        var keys: Set<String> = []
-        if kind == .machine || kind == .imported {
-            let sources = Set(codings.filter { $0.annotation.coder == coder }.map(\.sourceID))
-            for e in try store.encounters() where sources.contains(e.sourceID) { keys.insert("\(e.sourceID)#\(e.index)") }
-            return keys
-        }
-        for c in codings where c.annotation.coder == coder { keys.insert("\(c.sourceID)#\(c.encounter)") }
-        let byID = Dictionary(uniqueKeysWithValues: codings.map { ($0.id, $0) })
-        for d in decisions where d.coder == coder {
-            if let c = byID[d.suggestionID] { keys.insert("\(c.sourceID)#\(c.encounter)") }
-        }
-        for d in try store.doneEncounters(coder: coder) { keys.insert("\(d.sourceID)#\(d.encounter)") }
-        return keys
-    }
+    static let adjudicatedCoder = ProjectCoder.adjudicatedName
 
     /// Agreement of two coders per top-level code on the segments of the encounters both worked
     /// on; a segment neither coded is not a unit, so text nobody coded does not count as agreement.
-    func comparison(a: String, b: String) throws -> API.Comparison {
-        let all = try store.codings(coders: [a, b, Self.adjudicatedCoder])
-        let decisions = try store.decisions()
-        let kinds = Dictionary(try store.coders().map { ($0.name, $0.kind) }, uniquingKeysWith: { x, _ in x })
-        let shared = try workedOn(a, codings: all, decisions: decisions, kind: kinds[a])
-            .intersection(try workedOn(b, codings: all, decisions: decisions, kind: kinds[b]))
-        let encounters = try store.encounters()
-        let names = Dictionary(encounters.map { ("\($0.sourceID)#\($0.index)", ($0.path, $0.name)) }, uniquingKeysWith: { x, _ in x })
-        func codings(of coder: String) -> Codings {
-            var units: [Codings.Unit: Set<String>] = [:]
-            var paths: Set<String> = []
-            for key in shared { if let n = names[key] { paths.insert("\(n.0)#\(key)") } }
-            for c in all where c.annotation.coder == coder {
-                let key = "\(c.sourceID)#\(c.encounter)"
-                guard shared.contains(key), let n = names[key] else { continue }
-                units[Codings.Unit(path: "\(n.0)#\(key)", encounter: key, segment: c.annotation.segment), default: []]
-                    .insert(c.annotation.topLevelCode)
-            }
-            return Codings(coder: coder, units: units, paths: paths)
+    /// Aggregated in SQL over the shared encounters only (codes, no evidence). In blind mode only
+    /// encounters the viewer marked done are compared, unless both coders are the viewer or the machine.
+    func comparison(a: String, b: String, viewer: Viewer) throws -> API.Comparison {
+        var shared = try store.encountersWorkedOn(by: a).intersection(try store.encountersWorkedOn(by: b))
+        if !viewer.seesAll(of: [a, b]) { shared.formIntersection(viewer.done) }
+        let pair = try store.agreementCodings(coders: [a, b], within: shared)
+        var keys: [String: (key: EncounterKey, name: String)] = [:]
+        for e in try store.encounters() {
+            keys[ProjectStore.unitPath(sourcePath: e.path, encounter: e.index)] = (EncounterKey(sourceID: e.sourceID, encounter: e.index), e.name)
         }
-        let first = codings(of: a), second = codings(of: b)
-        let agreement = CodingAgreement([first, second], codes: session.codebook.topLevelIDs, bootstrapSamples: 0)
+        let agreement = CodingAgreement(pair, codes: session.codebook.topLevelIDs, bootstrapSamples: 0)
+        func unitKey(_ key: EncounterKey, _ segment: Int) -> String { "\(key.sourceID)#\(key.encounter)#\(segment)" }
         var adjudicated: [String: Set<String>] = [:]
-        for c in all where c.annotation.coder == Self.adjudicatedCoder {
-            adjudicated["\(c.sourceID)#\(c.encounter)#\(c.annotation.segment)", default: []].insert(c.annotation.topLevelCode)
+        for c in try store.codedSegments(coders: [Self.adjudicatedCoder], in: shared) {
+            adjudicated[unitKey(c.encounter, c.segment), default: []].insert(String(c.code.split(separator: ".").first ?? ""))
         }
-        let byID = Dictionary(uniqueKeysWithValues: all.map { ($0.id, $0) })
         var adjudicatedUnits: Set<String> = []
-        for d in decisions where d.coder == Self.adjudicatedCoder {
-            if let c = byID[d.suggestionID] { adjudicatedUnits.insert("\(c.sourceID)#\(c.encounter)#\(c.annotation.segment)#\(c.annotation.topLevelCode)") }
+        for c in try store.decidedSegments(by: Self.adjudicatedCoder) {
+            adjudicatedUnits.insert(unitKey(c.encounter, c.segment) + "#" + String(c.code.split(separator: ".").first ?? ""))
         }
         var disagreements: [API.Disagreement] = []
         var figures: [API.CodeAgreement] = []
@@ -65,14 +36,13 @@ extension ReviewAPI {
             figures.append(API.CodeAgreement(code: f.code, units: f.units, percentAgreement: f.percentAgreement,
                                              kappa: f.cohen.first?.kappa, alpha: f.alpha, verdict: "\(f.verdict)"))
             for d in f.disagreements {
-                let parts = d.unit.encounter.split(separator: "#")
-                guard parts.count == 2, let source = Int64(parts[0]), let e = Int(parts[1]) else { continue }
-                let unitKey = "\(d.unit.encounter)#\(d.unit.segment)"
-                let resolved: Bool? = adjudicatedUnits.contains(unitKey + "#" + f.code) ? adjudicated[unitKey, default: []].contains(f.code) : nil
+                guard let (key, name) = keys[d.unit.path] else { continue }
+                let unit = unitKey(key, d.unit.segment)
+                let resolved: Bool? = adjudicatedUnits.contains(unit + "#" + f.code) ? adjudicated[unit, default: []].contains(f.code) : nil
                 disagreements.append(API.Disagreement(
-                    source: source, encounter: e, encounterName: names[d.unit.encounter]?.1 ?? "", segment: d.unit.segment,
+                    source: key.sourceID, encounter: key.encounter, encounterName: name, segment: d.unit.segment,
                     code: f.code, a: d.values[0] == "1", b: d.values[1] == "1",
-                    text: try excerpt(source: source, encounter: e, segment: d.unit.segment), resolved: resolved))
+                    text: try excerpt(source: key.sourceID, encounter: key.encounter, segment: d.unit.segment), resolved: resolved))
             }
         }
         return API.Comparison(a: a, b: b, encounters: shared.count, codes: figures, disagreements: disagreements)
@@ -88,7 +58,7 @@ extension ReviewAPI {
     func compare(_ request: Request) throws -> Response {
         let a = try coderParameter(request, "a"), b = try coderParameter(request, "b")
         guard a != b else { throw APIError.badRequest("compare two different coders") }
-        return try JSONBody.response(try comparison(a: a, b: b))
+        return try JSONBody.response(try comparison(a: a, b: b, viewer: try viewer(request)))
     }
 
     /// Resolves one disagreement into the adjudicated coding, as decisions of the coder
@@ -97,6 +67,10 @@ extension ReviewAPI {
     func adjudicate(_ request: Request) async throws -> Response {
         let body = try await JSONBody.decode(API.AdjudicationRequest.self, from: request)
         let a = try Self.checked(coder: body.a), b = try Self.checked(coder: body.b)
+        let viewer = try viewer(request)
+        if !viewer.seesAll(of: [a, b]) && !viewer.done.contains(EncounterKey(sourceID: body.source, encounter: body.encounter)) {
+            throw APIError.badRequest("blind mode: mark this encounter done before adjudicating others' codings in it")
+        }
         let code = try checked(code: body.code)
         let top = String(code.split(separator: ".").first ?? "")
         let inSegment = try store.codings(source: body.source, encounter: body.encounter, coders: [a, b])
@@ -110,6 +84,6 @@ extension ReviewAPI {
         } else {
             for c in inSegment { _ = try store.decide(.reject, on: c.id, by: Self.adjudicatedCoder) }
         }
-        return try JSONBody.response(try comparison(a: a, b: b))
+        return try JSONBody.response(try comparison(a: a, b: b, viewer: viewer))
     }
 }

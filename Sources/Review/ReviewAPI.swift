@@ -55,6 +55,19 @@ struct ReviewAPI: Sendable {
         return name
     }
 
+    /// The viewer of a request: `coder` from the query (or `named`, from a body), blind when the
+    /// server is blind or the request says `blind=true`; blind mode needs to know who asks.
+    func viewer(_ request: Request, named: String? = nil) throws -> Viewer {
+        let blind = session.blind || request.uri.queryParameters.get("blind") == "true"
+        let coder = try named ?? request.uri.queryParameters.get("coder").map(Self.checked(coder:))
+        guard blind else { return Viewer(coder: coder, blind: false, done: []) }
+        guard let coder else {
+            throw APIError.badRequest("blind mode: name the coder who asks (?coder=NAME); others' work shows only in encounters that coder marked done")
+        }
+        let done = try store.doneEncounters(coder: coder).map { EncounterKey(sourceID: $0.sourceID, encounter: $0.encounter) }
+        return Viewer(coder: coder, blind: true, done: Set(done))
+    }
+
     func integer(_ context: BasicRequestContext, _ name: String) throws -> Int64 {
         guard let text = context.parameters.get(name), let value = Int64(text) else {
             throw APIError.badRequest("'\(name)' must be a whole number")
@@ -82,7 +95,7 @@ struct ReviewAPI: Sendable {
         return try JSONBody.response(API.Session(
             project: (store.path as NSString).lastPathComponent, csrf: session.csrf, machine: ProjectCoder.machineName,
             codebook: API.CodebookInfo(name: session.codebook.name, version: current?.id, codes: codes),
-            coders: try coders(), learning: false))
+            coders: try coders(), learning: false, blind: session.blind))
     }
 
     func coders() throws -> [API.CoderInfo] {
@@ -116,14 +129,15 @@ struct ReviewAPI: Sendable {
         let source = try integer(context, "source")
         let index = Int(try integer(context, "encounter"))
         let coder = try coderParameter(request)
-        let blind = request.uri.queryParameters.get("blind") == "true"
+        let viewer = try self.viewer(request, named: coder)
+        let key = EncounterKey(sourceID: source, encounter: index)
         let transcript = try session.transcript(source)
         guard transcript.encounters.indices.contains(index) else { throw APIError.notFound("no encounter \(index) in source \(source)") }
         let encounter = transcript.encounters[index]
         let scalars = try session.scalars(source)
         let done = try store.isDone(source: source, encounter: index, coder: coder)
         let all = try store.codings(source: source, encounter: index)
-        let visible = blind && !done ? all.filter { [coder, ProjectCoder.machineName].contains($0.annotation.coder) } : all
+        let visible = all.filter { viewer.sees($0.annotation.coder, in: key) }
         let decisions = try store.currentDecisions(coder: coder, source: source)
         let segments = encounter.segments.map { s in
             let lo = max(0, min(s.start, scalars.count)), hi = max(lo, min(s.end, scalars.count))
@@ -133,10 +147,10 @@ struct ReviewAPI: Sendable {
                                    start: lo, end: hi, line: s.line, text: text)
         }
         let memos = try store.memos(source: source).filter { $0.encounter == index || $0.encounter == nil }
-            .filter { !blind || done || $0.coder == coder }
+            .filter { viewer.sees($0.coder, in: $0.encounter.map { EncounterKey(sourceID: source, encounter: $0) }) }
         return try JSONBody.response(API.TranscriptView(
             source: source, encounter: index, name: encounter.id, path: transcript.path, caseID: encounter.caseID,
-            date: encounter.date, setting: encounter.setting, kind: encounter.kind, coder: coder, done: done, blind: blind,
+            date: encounter.date, setting: encounter.setting, kind: encounter.kind, coder: coder, done: done, blind: viewer.blind,
             hidden: all.count - visible.count, segments: segments,
             codings: visible.map { item($0, viewer: coder, decisions: decisions) }, memos: memos.map(Self.item)))
     }
@@ -155,7 +169,12 @@ struct ReviewAPI: Sendable {
     func decide(_ request: Request) async throws -> Response {
         let body = try await JSONBody.decode(API.DecisionRequest.self, from: request)
         let coder = try person(body.coder)
-        guard let suggestion = try store.coding(body.suggestion) else { throw APIError.notFound("no coding \(body.suggestion)") }
+        let viewer = try self.viewer(request, named: coder)
+        // In blind mode another coder's coding in an encounter not yet done does not exist for this coder.
+        guard let suggestion = try store.coding(body.suggestion),
+              viewer.sees(suggestion.annotation.coder, in: EncounterKey(sourceID: suggestion.sourceID, encounter: suggestion.encounter)) else {
+            throw APIError.notFound("no coding \(body.suggestion)")
+        }
         let verdict: ProjectStore.Verdict
         switch body.action {
         case "accept": verdict = .accept
@@ -179,9 +198,10 @@ struct ReviewAPI: Sendable {
                          start: d.start, end: d.end, result: d.resultID, at: d.at)
     }
 
+    /// The decision log, or one coder's; in blind mode only the asking coder's own decisions.
     func decisionLog(_ request: Request) throws -> Response {
-        let coder = try request.uri.queryParameters.get("coder").map(Self.checked(coder:))
-        return try JSONBody.response(try store.decisions(coder: coder).map(Self.item))
+        let viewer = try self.viewer(request)
+        return try JSONBody.response(try store.decisions(coder: viewer.coder).map(Self.item))
     }
 
     func handCode(_ request: Request) async throws -> Response {
@@ -218,9 +238,14 @@ struct ReviewAPI: Sendable {
                      end: m.end, code: m.code, text: m.text, createdAt: m.createdAt, updatedAt: m.updatedAt)
     }
 
+    /// Memos (optionally of one source); in blind mode others' memos only on encounters the asking coder marked done.
     func memos(_ request: Request) throws -> Response {
         let source = request.uri.queryParameters.get("source").flatMap { Int64($0) }
-        return try JSONBody.response(try store.memos(source: source).map(Self.item))
+        let viewer = try self.viewer(request)
+        let memos = try store.memos(source: source).filter { m in
+            viewer.sees(m.coder, in: m.sourceID.flatMap { s in m.encounter.map { EncounterKey(sourceID: s, encounter: $0) } })
+        }
+        return try JSONBody.response(memos.map(Self.item))
     }
 
     func saveMemo(_ request: Request) async throws -> Response {

@@ -14,11 +14,14 @@ public struct ReviewServer: Sendable {
         public var port: Int
         /// The access token; `makeToken()` when not given.
         public var token: String
+        /// Blind mode for every request: others' work shows only in encounters the asking coder marked done.
+        public var blind: Bool
 
-        public init(host: String = "127.0.0.1", port: Int = 8711, token: String = ReviewServer.makeToken()) {
+        public init(host: String = "127.0.0.1", port: Int = 8711, token: String = ReviewServer.makeToken(), blind: Bool = false) {
             self.host = host
             self.port = port
             self.token = token
+            self.blind = blind
         }
 
         /// Whether `host` is a loopback address, so the host-name check applies.
@@ -29,7 +32,7 @@ public struct ReviewServer: Sendable {
     public let configuration: Configuration
 
     public init(store: ProjectStore, codebook: Codebook, configuration: Configuration = Configuration()) {
-        self.session = ReviewSession(store: store, codebook: codebook, token: configuration.token)
+        self.session = ReviewSession(store: store, codebook: codebook, token: configuration.token, blind: configuration.blind)
         self.configuration = configuration
     }
 

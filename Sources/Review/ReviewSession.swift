@@ -12,10 +12,13 @@ final class ReviewSession: Sendable {
     let codeIDs: Set<String>
     let token: String
     let csrf: String
+    /// Blind for every request (`serve --blind`).
+    let blind: Bool
     private let cache = Mutex<[Int64: Transcript]>([:])
     private let scalarCache = Mutex<[Int64: [Unicode.Scalar]]>([:])
 
-    init(store: ProjectStore, codebook: Codebook, token: String) {
+    init(store: ProjectStore, codebook: Codebook, token: String, blind: Bool = false) {
+        self.blind = blind
         self.store = store
         self.codebook = codebook
         self.codeIDs = Set(codebook.allCodes.map(\.id))

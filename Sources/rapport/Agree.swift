@@ -2,6 +2,7 @@ import ArgumentParser
 import Coding
 import Interchange
 import Foundation
+import Project
 import Reports
 import Transcripts
 
@@ -13,7 +14,11 @@ struct Agree: ParsableCommand {
             CODINGS are files from 'rapport code --format jsonl' (one coder each) or CSV files with \
             columns path, encounter, segment, code, coder (one row per code a coder applied). Units \
             are segments. With --table, FILE.csv is a reliability matrix: first column the unit id, \
-            one column per coder, an empty cell where a coder gave no value.
+            one column per coder, an empty cell where a coder gave no value. CODINGS may instead be \
+            one project file (from 'rapport serve'): its coders are compared (--coder, repeated, \
+            picks them; default: every coder but 'adjudicated'; 'rapport' is the machine), each on \
+            the segments of the encounters they worked on (coded, decided a suggestion in, or \
+            marked done), so text nobody coded never counts as agreement.
             """
     )
 
@@ -35,8 +40,13 @@ struct Agree: ParsableCommand {
     var format: Format = .table
 
     @OptionGroup var codebook: CodebookOption
+    @OptionGroup var project: ProjectInput
 
     func validate() throws {
+        try project.validate(paths: codings)
+        if ProjectInput.isProject(codings) && codebook.codebook != nil {
+            throw ValidationError("a project carries its codebook; --codebook does not apply")
+        }
         if table == nil && codings.isEmpty { throw ValidationError("give codings to compare, or --table FILE.csv") }
         if table != nil && !codings.isEmpty {
             throw ValidationError("give either codings to compare or --table FILE.csv, not both")
@@ -66,7 +76,19 @@ struct Agree: ParsableCommand {
             return
         }
         var all: [Codings] = []
-        for path in codings {
+        var codes: [String]?
+        if ProjectInput.isProject(codings) {
+            let path = codings[0]
+            let (store, book, known) = try ProjectInput.open(path)
+            let names = try project.chosen(in: path, coders: known,
+                                           default: known.map(\.name).filter { $0 != ProjectCoder.adjudicatedName })
+            do throws(ProjectError) { all = try store.agreementCodings(coders: names) } catch {
+                Console.error(error.description)
+                throw ExitStatus.failure
+            }
+            codes = book.topLevelIDs
+        }
+        for path in codings where codes == nil {
             let text = try readText(path)
             do throws(Diagnostic) {
                 all += path.lowercased().hasSuffix(".csv") ? try Codings.csv(text, source: path) : try Codings.jsonl(text, source: path)
@@ -77,8 +99,7 @@ struct Agree: ParsableCommand {
         guard all.count >= 2 else {
             throw ExitStatus.failed(.general("agreement needs at least two coders; found \(all.count): \(all.map(\.coder).joined(separator: ", "))"))
         }
-        let codes = try codebook.load().topLevelIDs
-        let agreement = CodingAgreement(all, codes: codes)
+        let agreement = CodingAgreement(all, codes: try codes ?? codebook.load().topLevelIDs)
         switch format {
         case .table: Console.write(AgreementTable.text(agreement, disagreements: disagreements))
         case .json: Console.write(AgreementOutput.json(agreement, disagreements: disagreements))

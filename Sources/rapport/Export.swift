@@ -3,6 +3,7 @@ import Coding
 import Interchange
 import Learning
 import Foundation
+import Project
 import Transcripts
 
 /// `rapport export`: coded transcripts as annotated TEI, REFI-QDA (.qdpx, .qdc) or CSV.
@@ -25,6 +26,7 @@ struct Export: ParsableCommand {
     @OptionGroup var inputs: InputOptions
     @OptionGroup var codebook: CodebookOption
     @OptionGroup var model: ModelOption
+    @OptionGroup var project: ProjectInput
 
     @Option(help: ArgumentHelp("Folder for one annotated TEI P5 file per transcript (<name>.tei.xml); created if missing.", valueName: "dir"))
     var tei: String?
@@ -51,6 +53,15 @@ struct Export: ParsableCommand {
     var reportUnknown = false
 
     func validate() throws {
+        try project.validate(paths: inputs.paths)
+        if ProjectInput.isProject(inputs.paths) {
+            if codebook.codebook != nil || model.model != nil || model.noModel {
+                throw ValidationError("a project carries its codebook and codings; --codebook, --model and --no-model do not apply")
+            }
+            if pseudonymise {
+                throw ValidationError("--pseudonymise works on transcripts before coding; a project's codings point into the original text")
+            }
+        }
         if (names != nil || reportUnknown) && !pseudonymise {
             throw ValidationError("--names and --report-unknown work with --pseudonymise; add --pseudonymise")
         }
@@ -64,21 +75,37 @@ struct Export: ParsableCommand {
 
     func run() throws {
         Console.ignoreSigpipe()
-        let book = try codebook.load()
-        var (transcripts, errors) = try inputs.load()
+        let book: Codebook
+        let coded: [CodedTranscript]
+        var errors: [Diagnostic] = []
         var key: PseudonymKey?
-        if pseudonymise {
-            let list = try names.map(Self.readNames) ?? []
-            let pseudonymiser = Pseudonymiser(transcripts: transcripts, list: list)
-            if reportUnknown {
-                for t in transcripts { for warning in UnknownNames.warnings(in: t, key: pseudonymiser.key) { Console.report(warning) } }
+        if ProjectInput.isProject(inputs.paths) {
+            // A project file: its codebook and the codings of the coders asked for (default: all), as they are.
+            let path = inputs.paths[0]
+            let opened = try ProjectInput.open(path)
+            book = opened.codebook
+            let coders = try project.chosen(in: path, coders: opened.coders, default: opened.coders.map(\.name))
+            do throws(ProjectError) { coded = try opened.store.codedTranscripts(coders: coders) } catch {
+                Console.error(error.description)
+                throw ExitStatus.failure
             }
-            // Names out of text and metadata, then file and folder names out of paths.
-            transcripts = transcripts.enumerated().map { Pseudonymiser.renamingSource(pseudonymiser.apply($1), number: $0 + 1) }
-            key = pseudonymiser.key
+        } else {
+            book = try codebook.load()
+            var transcripts: [Transcript]
+            (transcripts, errors) = try inputs.load()
+            if pseudonymise {
+                let list = try names.map(Self.readNames) ?? []
+                let pseudonymiser = Pseudonymiser(transcripts: transcripts, list: list)
+                if reportUnknown {
+                    for t in transcripts { for warning in UnknownNames.warnings(in: t, key: pseudonymiser.key) { Console.report(warning) } }
+                }
+                // Names out of text and metadata, then file and folder names out of paths.
+                transcripts = transcripts.enumerated().map { Pseudonymiser.renamingSource(pseudonymiser.apply($1), number: $0 + 1) }
+                key = pseudonymiser.key
+            }
+            let coder = try model.coder(codebook: book, customCodebook: codebook.codebook != nil)
+            coded = ParallelMap.map(transcripts, serial: inputs.jobs == 1) { coder.code($0) }
         }
-        let coder = try model.coder(codebook: book, customCodebook: codebook.codebook != nil)
-        let coded = ParallelMap.map(transcripts, serial: inputs.jobs == 1) { coder.code($0) }
         try Interruption.check("transcripts read and coded; nothing written")
         // Everything is staged first (TEI files in a temporary folder, every other file as a
         // temporary file) and moved into place only when all are ready: a failure or Ctrl-C on the

@@ -3,6 +3,7 @@ import Coding
 import HTMLReport
 import Interchange
 import Learning
+import Project
 import Reports
 import Transcripts
 
@@ -17,6 +18,7 @@ struct Report: ParsableCommand {
     @OptionGroup var inputs: InputOptions
     @OptionGroup var codebook: CodebookOption
     @OptionGroup var model: ModelOption
+    @OptionGroup var project: ProjectInput
 
     @Option(help: "Group rows by encounter, case, setting, role (the speaker's), actor (the role of whoever performs the coded act) or month.")
     var by: FrequencyReport.Grouping = .encounter
@@ -40,14 +42,27 @@ struct Report: ParsableCommand {
     @Option(help: "Add inter-coder agreement to the HTML report: a file from 'rapport agree --format json'.")
     var agreement: String?
 
+    func validate() throws {
+        try project.validate(paths: inputs.paths)
+        if ProjectInput.isProject(inputs.paths) {
+            if project.coders.count > 1 { throw ValidationError("report counts one coder's codings; give --coder once") }
+            if codebook.codebook != nil || model.model != nil || model.noModel {
+                throw ValidationError("a project carries its codebook and codings; --codebook, --model and --no-model do not apply")
+            }
+        }
+    }
+
     func run() throws {
         Console.ignoreSigpipe()
-        let coder = try codebook.coder(model)
         let extensionFormat: Format = output?.hasSuffix(".json") == true ? .json : (output.map { $0.hasSuffix(".html") || $0.hasSuffix(".htm") } == true ? .html : .csv)
         let chosen = format ?? (output == nil && Console.stdoutIsTerminal ? .table : extensionFormat)
         if agreement != nil && chosen != .html { throw ValidationError("--agreement goes into the HTML report; add --format html") }
         let agreementFigures = try agreement.map(Self.readAgreement)
         let only: Set<Annotation.Context>? = contexts.isEmpty ? nil : Set(contexts)
+        if ProjectInput.isProject(inputs.paths) {
+            return try reportProject(inputs.paths[0], format: chosen, contexts: only, agreement: agreementFigures)
+        }
+        let coder = try codebook.coder(model)
         var report = FrequencyReport(codebook: coder.codebook, subcodes: subcodes, contexts: only)
         report.automaticCoder = coder.codebook.provenance
         var coded: [CodedTranscript] = []
@@ -80,18 +95,37 @@ struct Report: ParsableCommand {
                 return (FrequencyReport.figures(for: c, codes: codes, contexts: only), c)
             }, consume: { report.add(figures: $0.0, statisticsOf: $0.1) })
         }
+        try write(report, coded: coded, format: chosen, agreement: agreementFigures)
+        if !errors.isEmpty { throw ExitStatus.failure }
+    }
+
+    /// The report of one coder's codings in a project file (default: the machine's suggestions).
+    func reportProject(_ path: String, format: Format, contexts: Set<Annotation.Context>?, agreement: AgreementSummary?) throws {
+        let (store, book, known) = try ProjectInput.open(path)
+        let coder = try project.chosen(in: path, coders: known, default: [ProjectCoder.machineName])[0]
+        let coded: [CodedTranscript]
+        do throws(ProjectError) { coded = try store.codedTranscripts(coders: [coder]) } catch {
+            Console.error(error.description)
+            throw ExitStatus.failure
+        }
+        var report = FrequencyReport(codebook: book, subcodes: subcodes, contexts: contexts)
+        if known.first(where: { $0.name == coder })?.kind == .machine { report.automaticCoder = "\(coder) in \(path)" }
+        for c in coded { report.add(c) }
+        try write(report, coded: coded, format: format, agreement: agreement)
+    }
+
+    func write(_ report: FrequencyReport, coded: [CodedTranscript], format: Format, agreement: AgreementSummary?) throws {
         let bytes: [UInt8]
-        switch chosen {
+        switch format {
         case .table:
             var text = FrequencyTable.text(report, by: by)
             if codebookStats { text += "\n" + StatisticsTable.text(report.statistics) }
             bytes = Array(text.utf8)
         case .csv: bytes = Array(ReportOutput.csv(report, by: by).utf8)
         case .json: bytes = ReportOutput.json(report, by: by)
-        case .html: bytes = Array(HTMLReport.render(report: report, coded: coded, agreement: agreementFigures).utf8)
+        case .html: bytes = Array(HTMLReport.render(report: report, coded: coded, agreement: agreement).utf8)
         }
         try Output.write(bytes, to: output, inputs: inputs.paths)
-        if !errors.isEmpty { throw ExitStatus.failure }
     }
 
     /// The agreement figures in `path`; a message and exit code 1 when it is not agreement JSON.

@@ -35,6 +35,12 @@ struct Serve: ParsableCommand {
     @Option(help: "Codebook YAML to use from now on (kept in the project as a new version).")
     var codebook: String?
 
+    @Option(help: ArgumentHelp("A case sheet (CSV: file, encounter, case, date, setting, kind, participants) for the transcripts added; default: every attributes.csv beside them (docs/formats.md).", valueName: "file.csv"))
+    var attributes: String?
+
+    @Flag(help: "Blind coding for everyone: others' codings, decisions and memos show to a coder only in encounters that coder marked done (in the page, the compare view, the API and the export).")
+    var blind = false
+
     @Flag(help: "Stop at the first input that cannot be read.")
     var strict = false
 
@@ -58,20 +64,29 @@ struct Serve: ParsableCommand {
         }
         var failed = false
         if !add.isEmpty {
-            let (added, errors) = ProjectImport.add(paths: add, to: store, codebook: book)
-            for error in errors { Console.error(error.description) }
-            failed = !errors.isEmpty
+            let summary = ProjectImport.add(paths: add, to: store, codebook: book, attributes: attributes,
+                                            interrupted: { Interruption.requested })
+            if !quiet { for warning in summary.warnings { Console.report(warning) } }
+            for error in summary.errors { Console.report(error) }
+            if summary.interrupted {
+                // Each source went in whole (one transaction), so the project is consistent.
+                try Interruption.check("\(summary.handled) of \(summary.total) inputs added to \(project), each complete; not serving")
+            }
+            failed = !summary.errors.isEmpty
             if failed && strict { throw ExitCode(1) }
-            if !quiet { Console.error("rapport: added \(added) source\(added == 1 ? "" : "s") to \(project)") }
+            if !quiet { Console.error("rapport: added \(summary.added) source\(summary.added == 1 ? "" : "s") to \(project)") }
         }
+        let coded: Int
         do throws(ProjectError) {
-            let coded = try ProjectImport.codeNewSources(in: store, codebook: book, codebookID: version)
-            if coded > 0 && !quiet { Console.error("rapport: coded \(coded) new source\(coded == 1 ? "" : "s") as 'rapport'") }
+            coded = try ProjectImport.codeNewSources(in: store, codebook: book, codebookID: version,
+                                                     interrupted: { Interruption.requested })
         } catch {
             Console.error(error.description)
             throw ExitCode(1)
         }
-        let configuration = ReviewServer.Configuration(host: host ?? "127.0.0.1", port: port)
+        try Interruption.check("coded \(coded) new source\(coded == 1 ? "" : "s") (each complete); the rest are coded when the project is served again; not serving")
+        if coded > 0 && !quiet { Console.error("rapport: coded \(coded) new source\(coded == 1 ? "" : "s") as 'rapport'") }
+        let configuration = ReviewServer.Configuration(host: host ?? "127.0.0.1", port: port, blind: blind)
         if host != nil && !configuration.isLoopback {
             Console.error("warning: serving on \(configuration.host): anyone who can reach this address and holds the token can read and change the project")
         }

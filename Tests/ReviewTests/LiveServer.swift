@@ -35,7 +35,8 @@ final class LiveServer: @unchecked Sendable {
         Mum: Fine. Come in then.
         """
 
-    init() async throws {
+    /// `blind`: the server runs blind for every request (`serve --blind`).
+    init(blind: Bool = false) async throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("review-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let file = folder.appendingPathComponent("visit.txt")
@@ -43,8 +44,8 @@ final class LiveServer: @unchecked Sendable {
         store = try ProjectStore.open(path: folder.appendingPathComponent("study.rapport").path)
         let codebook = Codebook.relationship()
         let version = try store.addCodebook(name: codebook.name, yaml: Codebook.relationshipYAML)
-        let (added, errors) = ProjectImport.add(paths: [file.path], to: store, codebook: codebook)
-        precondition(added == 1 && errors.isEmpty, "fixture did not load: \(errors)")
+        let summary = ProjectImport.add(paths: [file.path], to: store, codebook: codebook)
+        precondition(summary.added == 1 && summary.errors.isEmpty, "fixture did not load: \(summary.errors)")
         _ = try ProjectImport.codeNewSources(in: store, codebook: codebook, codebookID: version)
         let configuration = URLSessionConfiguration.ephemeral
         configuration.httpShouldSetCookies = false
@@ -52,7 +53,7 @@ final class LiveServer: @unchecked Sendable {
         session = URLSession(configuration: configuration, delegate: NoRedirects(), delegateQueue: nil)
 
         let server = ReviewServer(store: store, codebook: codebook,
-                                  configuration: ReviewServer.Configuration(port: 0, token: token))
+                                  configuration: ReviewServer.Configuration(port: 0, token: token, blind: blind))
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
         task = Task { try await server.run { port in continuation.yield(port) } }
         for await port in ports { self.port = port; break }

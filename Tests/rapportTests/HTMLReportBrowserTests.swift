@@ -8,7 +8,7 @@ import Testing
 struct HTMLReportBrowserTests {
     @Test("rapport report Corpus --format html renders in Chromium with charts and highlights")
     func rendersInChromium() throws {
-        let chromium = try #require(Chromium.find(), Chromium.missingMessage)
+        let chromium = try #require(Binary.chromium(), Chromium.missingMessage)
         let rapport = try #require(RapportRun.rapport(), RapportRun.missingMessage)
         let folder = try ScratchFolder.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -148,18 +148,6 @@ private enum Chromium {
         Chromium is not installed, so the HTML report cannot be checked in a browser. Install it \
         (Debian/Ubuntu: 'apt-get update && apt-get install -y chromium'; .ci/run does this) and run the tests again.
         """
-
-    /// `chromium` (or `chromium-browser`) on PATH.
-    static func find() -> URL? {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        for folder in path.split(separator: ":") {
-            for name in ["chromium", "chromium-browser"] {
-                let candidate = URL(fileURLWithPath: String(folder)).appendingPathComponent(name)
-                if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-            }
-        }
-        return nil
-    }
 
     static func arguments(in folder: URL) -> [String] {
         ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--hide-scrollbars",

@@ -15,20 +15,9 @@ struct ReviewPageBrowserTests {
         (Debian/Ubuntu: 'apt-get install -y chromium'; .ci/run does this) and run the tests again.
         """
 
-    static func chromium() -> URL? {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        for folder in path.split(separator: ":") {
-            for name in ["chromium", "chromium-browser"] {
-                let candidate = URL(fileURLWithPath: String(folder)).appendingPathComponent(name)
-                if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-            }
-        }
-        return nil
-    }
-
     @Test("accept with a key, reject with the mouse, hand-code a selection, and find all three in the export")
     func reviewInChromium() throws {
-        let chromium = try #require(Self.chromium(), Self.chromiumMissing)
+        let chromium = try #require(Binary.chromium(), Self.chromiumMissing)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-review-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }

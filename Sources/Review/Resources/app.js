@@ -42,7 +42,9 @@
     fillCodeSelect($("change-code")); fillCodeSelect($("hand-code"));
     for (const c of state.session.codebook.codes) $("filter-code").append(el("option", { value: c.id, text: (c.parent ? "— " : "") + c.id }));
     $("coder").value = state.coder;
+    if (state.session.blind) { state.blind = true; $("blind").disabled = true; }
     $("blind").checked = state.blind;
+    updateExportLink();
     await refreshCoders();
     if (state.coder) await loadEncounters(); else { say("Enter your name as coder to begin."); $("coder").focus(); }
   }
@@ -232,10 +234,14 @@
     try { await api("POST", "/api/memos", body); $("memo-text").value = ""; say("Memo saved."); await openEncounter(state.current.index, true); } catch (e) { say("Not saved: " + e.message); }
   }
 
+  // In blind mode the server needs to know who asks: others' work shows only in encounters they marked done.
+  function blindQuery() { return state.blind ? "&blind=true&coder=" + q(state.coder) : ""; }
+  function updateExportLink() { $("export").href = "/api/export.qdpx" + (state.blind ? "?blind=true&coder=" + q(state.coder) : ""); }
+
   async function compare() {
     const a = $("coder-a").value, b = $("coder-b").value;
     if (!a || !b || a === b) { say("Choose two different coders."); return; }
-    try { showComparison(await api("GET", "/api/compare?a=" + q(a) + "&b=" + q(b))); } catch (e) { say(e.message); }
+    try { showComparison(await api("GET", "/api/compare?a=" + q(a) + "&b=" + q(b) + blindQuery())); } catch (e) { say(e.message); }
   }
   const fmt = (x) => (x === undefined || x === null ? "—" : x.toFixed(3));
   function showComparison(r) {
@@ -243,7 +249,7 @@
     for (const c of r.codes) body.append(el("tr", {}, el("th", { scope: "row", text: c.code }), el("td", { text: String(c.units) }), el("td", { text: fmt(c.percentAgreement) }), el("td", { text: fmt(c.kappa) }), el("td", { text: fmt(c.alpha) }), el("td", { text: c.verdict })));
     const list = $("disagreements"); list.textContent = "";
     for (const d of r.disagreements) {
-      const decide = (keep) => async () => { try { showComparison(await api("POST", "/api/adjudications", { a: r.a, b: r.b, source: d.source, encounter: d.encounter, segment: d.segment, code: d.code, keep })); say("Adjudicated."); } catch (e) { say(e.message); } };
+      const decide = (keep) => async () => { try { showComparison(await api("POST", "/api/adjudications" + blindQuery().replace("&", "?"), { a: r.a, b: r.b, source: d.source, encounter: d.encounter, segment: d.segment, code: d.code, keep })); say("Adjudicated."); } catch (e) { say(e.message); } };
       const resolved = d.resolved === undefined ? "open" : d.resolved ? "kept" : "dropped";
       list.append(el("li", {}, el("strong", { text: d.code }), " in " + d.encounterName + " turn " + d.segment + ": " + r.a + " " + (d.a ? "yes" : "no") + ", " + r.b + " " + (d.b ? "yes" : "no") + " · " + resolved,
         el("blockquote", { text: d.text }), el("button", { type: "button", text: "Keep " + d.code, onclick: decide(true) }), " ", el("button", { type: "button", text: "Drop " + d.code, onclick: decide(false) })));
@@ -262,10 +268,10 @@
       ev.preventDefault();
       const name = $("coder").value.trim();
       try { await api("POST", "/api/coders", { name }); } catch (e) { say(e.message); return; }
-      state.coder = name; localStorage.setItem("rapport.coder", name); await refreshCoders(); await loadEncounters();
+      state.coder = name; localStorage.setItem("rapport.coder", name); updateExportLink(); await refreshCoders(); await loadEncounters();
       if (state.current) await openEncounter(state.current.index);
     });
-    $("blind").addEventListener("change", async () => { state.blind = $("blind").checked; localStorage.setItem("rapport.blind", state.blind ? "1" : "0"); if (state.current) await openEncounter(state.current.index, true); });
+    $("blind").addEventListener("change", async () => { state.blind = $("blind").checked; localStorage.setItem("rapport.blind", state.blind ? "1" : "0"); updateExportLink(); if (state.current) await openEncounter(state.current.index, true); });
     for (const id of ["filter-code", "filter-coder", "filter-status"]) $(id).addEventListener("change", () => state.view && render());
     $("accept").addEventListener("click", () => decide("accept"));
     $("reject").addEventListener("click", () => decide("reject"));
