@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Times the review server on a large project: open + first page, accept/reject round trips, memory.
 
-Usage: review_bench.py RAPPORT_BINARY [--files 300] [--mb 9]
+Usage: review_bench.py RAPPORT_BINARY [--mb 9] [--project FILE]
 
 Generates a synthetic corpus with generate_corpus.py (SIZE_MB split over shadowing-day files;
 9 MB is about 1.5 million words), builds a project with `rapport serve --add` (timed, not part
@@ -10,7 +10,11 @@ of the target), then restarts the server on the finished project and measures:
     (the page, /api/session, /api/encounters, the first encounter's transcript);
   - round trip: 200 accept/reject decisions, one at a time, median and 95th percentile;
   - memory: the server's peak resident set (VmHWM) after all of that.
-Prints one line per figure. Uses only the standard library.
+  - compare: the Compare view of the benchmark coder and the machine, three times (median);
+  - memory: the server's peak resident set (VmHWM) after all of that.
+With --project FILE the project is built there the first time and reused afterwards, so two
+builds of Rapport can be timed on the same project. Prints one line per figure, with the load
+average before the run. Uses only the standard library.
 """
 import json
 import os
@@ -49,22 +53,26 @@ def call(base, token, csrf, method, path, body=None):
 def main():
     rapport = sys.argv[1]
     mb = sys.argv[sys.argv.index("--mb") + 1] if "--mb" in sys.argv else "9"
-    work = tempfile.mkdtemp(prefix="rapport-review-bench-")
-    corpus = os.path.join(work, "corpus")
-    subprocess.run([sys.executable, os.path.join(HERE, "generate_corpus.py"), corpus, mb], check=True, stdout=subprocess.DEVNULL)
-    files = sum(len(f) for _, _, f in os.walk(corpus))
-    words = 0
-    for root, _, names in os.walk(corpus):
-        for n in names:
-            with open(os.path.join(root, n), encoding="utf-8") as f:
-                words += len(f.read().split())
-    project = os.path.join(work, "bench.rapport")
-
-    t = time.perf_counter()
-    proc, url, _ = start(rapport, project, ["--add", corpus])
-    print(f"build project: {files} files, {words} words, added and coded in {time.perf_counter() - t:.1f} s "
-          f"({os.path.getsize(project) / 1e6:.0f} MB file)")
-    proc.terminate(); proc.wait()
+    print(f"load average before the run: {os.getloadavg()[0]:.1f} (1 min), {os.getloadavg()[1]:.1f} (5 min) on {os.cpu_count()} cores")
+    project = sys.argv[sys.argv.index("--project") + 1] if "--project" in sys.argv else None
+    if project is None or not os.path.exists(project):
+        work = tempfile.mkdtemp(prefix="rapport-review-bench-")
+        corpus = os.path.join(work, "corpus")
+        subprocess.run([sys.executable, os.path.join(HERE, "generate_corpus.py"), corpus, mb], check=True, stdout=subprocess.DEVNULL)
+        files = sum(len(f) for _, _, f in os.walk(corpus))
+        words = 0
+        for root, _, names in os.walk(corpus):
+            for n in names:
+                with open(os.path.join(root, n), encoding="utf-8") as f:
+                    words += len(f.read().split())
+        project = project or os.path.join(work, "bench.rapport")
+        t = time.perf_counter()
+        proc, url, _ = start(rapport, project, ["--add", corpus])
+        print(f"build project: {files} files, {words} words, added and coded in {time.perf_counter() - t:.1f} s "
+              f"({os.path.getsize(project) / 1e6:.0f} MB file)")
+        proc.terminate(); proc.wait()
+    else:
+        print(f"reusing project {project} ({os.path.getsize(project) / 1e6:.0f} MB file)")
 
     proc, url, t0 = start(rapport, project)
     base, token = url.split("/?token=")
@@ -90,9 +98,12 @@ def main():
     times.sort()
     print(f"accept/reject round trip: median {statistics.median(times):.1f} ms, p95 {times[int(len(times) * 0.95)]:.1f} ms "
           f"over {len(times)} decisions (target < 50 ms)")
-    t = time.perf_counter()
-    call(base, token, None, "GET", "/api/compare?a=bench&b=rapport")
-    print(f"compare bench vs rapport: {(time.perf_counter() - t) * 1000:.0f} ms")
+    runs = []
+    for _ in range(3):
+        t = time.perf_counter()
+        call(base, token, None, "GET", "/api/compare?a=bench&b=rapport")
+        runs.append((time.perf_counter() - t) * 1000)
+    print(f"compare bench vs rapport: median {statistics.median(runs):.0f} ms of 3 ({', '.join(f'{r:.0f}' for r in runs)})")
     with open(f"/proc/{proc.pid}/status") as f:
         status = dict(line.split(":", 1) for line in f if ":" in line)
     print(f"server memory: peak {int(status['VmHWM'].split()[0]) / 1024:.0f} MB, now {int(status['VmRSS'].split()[0]) / 1024:.0f} MB (target < 300 MB)")
