@@ -8,7 +8,7 @@ struct CodebookCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "codebook",
         abstract: "Check or show a codebook.",
-        subcommands: [Lint.self, Show.self, Cues.self]
+        subcommands: [Lint.self, Show.self, Cues.self, LanguageLists.self]
     )
 
     struct Lint: ParsableCommand {
@@ -57,6 +57,20 @@ struct CodebookCommand: ParsableCommand {
                 out += withCodes ? "\(code)\t\(expression)\n" : expression + "\n"
             }
             Console.write(out)
+        }
+    }
+
+    struct LanguageLists: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "language",
+            abstract: "Print the word lists in effect (negation, questions, speech verbs, role nouns …) as a 'language:' section.",
+            discussion: "Without a file, the built-in defaults. Each list is written out in full; in a codebook, a list replaces the default and {add: [...], remove: [...]} edits it (Codebooks/README.md)."
+        )
+        @Argument(help: "Codebook YAML file (default: the built-in codebook).") var file: String?
+
+        func run() throws {
+            Console.ignoreSigpipe()
+            Console.write(try CodebookOption(codebook: file).load().language.yaml)
         }
     }
 }

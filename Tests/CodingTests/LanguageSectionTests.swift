@@ -92,6 +92,26 @@ struct LanguageSectionTests {
         #expect(codes(sentence, coder: onlyPower) == ["hostility"])
     }
 
+    /// `rapport codebook language` prints this section; pasted into a codebook it must give back
+    /// exactly the lists printed, without a lint message.
+    @Test func thePrintedSectionReadsBackAsTheSameLanguage() throws {
+        var changed = Language.english
+        changed.speechVerbs.insert("whispers")
+        changed.roleNouns["navigator"] = .worker
+        changed.negationWindow = 4
+        changed.pseudoNegations = ["no doubt"]
+        changed.questionCodes = []
+        for language in [Language.english, changed] {
+            let coder = try book(language: language.yaml)
+            #expect(coder.codebook.language == language)
+            #expect(Codebook.lint(yaml: "name: t\ncodes:\n  - {id: hostility, name: H, definition: d, cues: [x]}\n"
+                                    + "  - {id: power, name: P, definition: d, cues: [y]}\n" + language.yaml,
+                                  source: "t.yaml").isEmpty)
+        }
+        #expect(changed.yaml.contains("    pseudo-triggers: [no doubt]\n"))
+        #expect(Language.english.yaml.contains("endings: [\"n't\"]"))
+    }
+
     @Test func lintGivesLineAndColumnOfEachBadEntry() throws {
         let yaml = """
             name: t

@@ -238,4 +238,29 @@ struct BrokenInputTests {
         let lint = try Binary.run(["codebook", "lint", book.path])
         #expect(lint.status == 1)
     }
+
+    /// The `language:` section: a bad entry is located with a caret and fails `lint` and `code`;
+    /// warnings alone leave `lint` at 0; `codebook language` prints the lists with an edit applied.
+    @Test func languageSectionIsLintedAndPrinted() throws {
+        let dir = try Binary.temporaryDirectory()
+        let head = "name: t\ncodes:\n  - {id: hostility, name: H, definition: d, cues: [shout]}\nlanguage:\n"
+        let bad = dir.appendingPathComponent("bad.yaml")
+        try (head + "  speech-verbs: {add: [whispers to]}\n").write(to: bad, atomically: true, encoding: .utf8)
+        let lint = try Binary.run(["codebook", "lint", bad.path])
+        #expect(lint.status == 1)
+        #expect(lint.stderr == "\(bad.path):5:24: error: 'whispers to' in 'speech-verbs.add' is 2 words; "
+                    + "'speech-verbs.add' takes single words\n  speech-verbs: {add: [whispers to]}\n"
+                    + "                       ^\n")
+        #expect(try Binary.run(["code", "Corpus", "--codebook", bad.path]).status == 1)
+        let good = dir.appendingPathComponent("good.yaml")
+        try (head + "  speech-verbs: {add: [whispers, says]}\n").write(to: good, atomically: true, encoding: .utf8)
+        let warned = try Binary.run(["codebook", "lint", good.path])
+        #expect(warned.status == 0)
+        #expect(warned.stderr.contains("\(good.path):5:34: warning: 'says' is already in 'speech-verbs'"))
+        let printed = try Binary.run(["codebook", "language", good.path])
+        #expect(printed.status == 0)
+        #expect(printed.stdout.contains("  speech-verbs: [asked, asks, explained, explains, promised, promises, reckons, "
+                                        + "reported, reports, said, says, tells, texted, texts, thinks, thought, told, "
+                                        + "warned, warns, whispers, writes, wrote]\n"))
+    }
 }
