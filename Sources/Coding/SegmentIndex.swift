@@ -212,6 +212,11 @@ struct SegmentIndex {
         while let w = word(k) {
             let bare = ActorResolver.stripPossessive(w)
             if language.nonHumanActors.contains(bare) { return true }
+            // "that cat of hers hisses": an "of" + possessive pronoun after the noun is part of the subject.
+            if ["hers", "his", "theirs", "mine", "yours", "ours"].contains(w), word(k - 1) == "of" {
+                k -= 2
+                continue
+            }
             guard skipped < 3, ["was", "is", "has", "had", "been", "just", "then", "started", "starts", "keeps", "kept",
                                 "suddenly", "always", "still", "would", "will", "begins", "began", "be", "won't",
                                 "constantly", "never", "stops", "stopped", "literally"].contains(w) else { return false }

@@ -149,3 +149,25 @@ struct LanguageSectionTests {
         #expect(throws: Diagnostic.self) { try Codebook.load(yaml: yaml, source: "book.yaml") }
     }
 }
+
+/// General fixes made after scoring Tests/Fixtures/probes-trust.tsv (training data from then on);
+/// the sentences here are new, none is a probe row.
+@Suite("Word senses and non-human subjects")
+struct WordSenseTests {
+    @Test func anAnimalNamedWithOfHisIsStillNotAParty() {
+        #expect(codes("Mum: That parrot of his swears at the postman every morning.").isEmpty)
+        #expect(codes("Mum: That brother of his swears at the worker every morning.") == ["hostility"])
+    }
+
+    @Test func everydayPlansOrdersAndCourtsAreNotStatutoryPower() {
+        #expect(codes("SW: She has a sleep plan we wrote with the health visitor.").isEmpty)
+        #expect(codes("SW: Stick to the plan we wrote with the health visitor.") == ["power"])
+        #expect(codes("Dad: Our pizza order was late again.").isEmpty)
+        #expect(codes("SW: Your order runs out in March.") == ["power"])
+        #expect(codes("Mum: We played on the netball court after school.").isEmpty)
+    }
+
+    @Test func aReferralOfTheCaseIsStatutoryPower() {
+        #expect(codes("SW: I referred the case to the team manager.") == ["power"])
+    }
+}
