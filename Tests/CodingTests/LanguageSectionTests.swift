@@ -170,4 +170,11 @@ struct WordSenseTests {
     @Test func aReferralOfTheCaseIsStatutoryPower() {
         #expect(codes("SW: I referred the case to the team manager.") == ["power"])
     }
+
+    @Test func phoneAndGymContractsAndCourtShowsAreNotPowerButRemovalIs() {
+        #expect(codes("SW: His gym contract ends in May.").isEmpty)
+        #expect(codes("SW: You signed a contract with us about the drinking.") == ["power"])
+        #expect(codes("Nan: We love a court show on a Sunday.").isEmpty)
+        #expect(codes("Dad: The council wants to take our children.").contains("power"))
+    }
 }
