@@ -23,9 +23,17 @@ public struct ProjectCoder: Hashable, Sendable {
     /// The coder whose codings resolve two coders' disagreements (the compare view's adjudication).
     public static let adjudicatedName = "adjudicated"
 
-    /// A coder name is 1–64 characters, letters, digits, `-`, `_`, `.` or space, not starting with a space.
+    /// A coder name is 1–64 code points: letters (any script, Unicode category L), digits 0-9,
+    /// `-`, `_`, `.` or space, not starting or ending with a space (the API documents the same
+    /// as a pattern, so a checker generating names from it and the server agree).
     public static func isValidName(_ name: String) -> Bool {
-        guard (1...64).contains(name.count), name.first != " ", name.last != " " else { return false }
-        return name.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_. ".unicodeScalars.contains($0) }
+        let scalars = name.unicodeScalars
+        guard (1...64).contains(scalars.count), scalars.first != " ", scalars.last != " " else { return false }
+        return scalars.allSatisfy { scalar in
+            switch scalar.properties.generalCategory {
+            case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: return true
+            default: return ("0"..."9").contains(scalar) || "-_. ".unicodeScalars.contains(scalar)
+            }
+        }
     }
 }
