@@ -214,6 +214,12 @@ extension CodebookReader {
                 error("'\(trimmed)' in '\(key)' is \(words.count) words; role nouns are one or two words", at: node)
                 return nil
             }
+            // People and animals are looked up with a possessive 's removed ("the dog's bark").
+            if key.hasPrefix("role-nouns") || key.hasPrefix("non-human.actors"), let last = words.last,
+               last.hasSuffix("'s") {
+                warning("'\(trimmed)' in '\(key)' can never match: a possessive 's is removed before "
+                            + "look-up; write '\(last.dropLast(2))'", at: node)
+            }
             return words.joined(separator: " ")
         }
     }

@@ -148,6 +148,15 @@ struct LanguageSectionTests {
         ])
         #expect(throws: Diagnostic.self) { try Codebook.load(yaml: yaml, source: "book.yaml") }
     }
+
+    @Test func aPossessiveNounIsWarnedAbout() {
+        let yaml = "name: t\ncodes:\n  - {id: hostility, name: H, definition: d}\nlanguage:\n"
+            + "  non-human: {actors: {add: [dog's, goat]}}\n"
+        #expect(Codebook.lint(yaml: yaml, source: "b.yaml").map(\.description) == [
+            "b.yaml:5:30: warning: 'dog's' in 'non-human.actors.add' can never match: a possessive 's is removed "
+                + "before look-up; write 'dog'",
+        ])
+    }
 }
 
 /// General fixes made after scoring Tests/Fixtures/probes-trust.tsv (training data from then on);
