@@ -31,19 +31,33 @@ public struct Coder: Sendable {
              role: segment.role, segmentIndex: segment.index, encounter: encounter)
     }
 
+    /// Codes one segment and says which matched cues the checks cancelled (negation, question,
+    /// role, reported speech …), so a learned model can leave those decisions alone.
+    public func coding(_ segment: Segment, in encounter: Encounter?) -> SegmentCoding {
+        var cache = CandidateCache(compiled)
+        var cancelled: [CancelledCue] = []
+        let annotations = code(
+            text: segment.text, start: segment.start, kind: segment.kind, speaker: segment.speaker, role: segment.role,
+            segmentIndex: segment.index, encounter: encounter, actors: ActorResolver(encounter: encounter, language: codebook.language),
+            cache: &cache, cancelled: &cancelled)
+        return SegmentCoding(annotations: annotations, cancelled: cancelled)
+    }
+
     /// Codes free text as one segment: the engine behind `code(_:in:)` and `rapport evaluate`.
     public func code(
         text: String, start: Int, kind: Segment.Kind, speaker: String?, role: Role?, segmentIndex: Int,
         encounter: Encounter?
     ) -> [Annotation] {
         var cache = CandidateCache(compiled)
+        var cancelled: [CancelledCue] = []
         return code(text: text, start: start, kind: kind, speaker: speaker, role: role, segmentIndex: segmentIndex,
-                    encounter: encounter, actors: ActorResolver(encounter: encounter, language: codebook.language), cache: &cache)
+                    encounter: encounter, actors: ActorResolver(encounter: encounter, language: codebook.language), cache: &cache,
+                    cancelled: &cancelled)
     }
 
     func code(
         text: String, start: Int, kind: Segment.Kind, speaker: String?, role: Role?, segmentIndex: Int,
-        encounter: Encounter?, actors: ActorResolver, cache: inout CandidateCache
+        encounter: Encounter?, actors: ActorResolver, cache: inout CandidateCache, cancelled: inout [CancelledCue]
     ) -> [Annotation] {
         let tokens = Tokenizer.tokenize(text)
         guard !tokens.isEmpty else { return [] }
@@ -81,20 +95,37 @@ public struct Coder: Sendable {
                 guard let end = CueMatcher.match(compiled.sequenceAtoms[sequenceIndex], tokens: tokens, start: i) else { continue }
                 matchedEntries.append(entryIndex)
                 let entry = compiled.entries[entryIndex]
-                if entry.unlessIDs.contains(where: { unlessFound.contains($0 &* tokens.count &+ index.sentenceFirst[i]) }) { continue }
+                if entry.unlessIDs.contains(where: { unlessFound.contains($0 &* tokens.count &+ index.sentenceFirst[i]) }) {
+                    cancelled.append(CancelledCue(code: entry.topLevel, reason: .unless))
+                    continue
+                }
                 // An act asked about, imagined or set as a condition is not the act; nor is a dog's bark.
                 let language = codebook.language
-                if language.questionCodes.contains(entry.topLevel), index.question[i] { continue }
-                if language.counterfactualCodes.contains(entry.topLevel), index.hypothetical[i] { continue }
-                if language.conditionCodes.contains(entry.topLevel), index.condition[i] { continue }
-                if language.nonHumanCodes.contains(entry.topLevel), index.nonHumanSubject(before: i) { continue }
+                if language.questionCodes.contains(entry.topLevel), index.question[i] {
+                    cancelled.append(CancelledCue(code: entry.topLevel, reason: .question))
+                    continue
+                }
+                if language.counterfactualCodes.contains(entry.topLevel), index.hypothetical[i] {
+                    cancelled.append(CancelledCue(code: entry.topLevel, reason: .counterfactual))
+                    continue
+                }
+                if language.conditionCodes.contains(entry.topLevel), index.condition[i] {
+                    cancelled.append(CancelledCue(code: entry.topLevel, reason: .condition))
+                    continue
+                }
+                if language.nonHumanCodes.contains(entry.topLevel), index.nonHumanSubject(before: i) {
+                    cancelled.append(CancelledCue(code: entry.topLevel, reason: .nonHuman))
+                    continue
+                }
                 // Negation.
                 let finding = negation.find(tokens: tokens, start: i, end: end, butAhead: index.butAhead)
                 var negationNote = "none"
                 switch (finding, entry.cue.negation) {
                 case (.none, .requires): continue
                 case (.none, _): break
-                case (.negated, .cancels): continue
+                case (.negated, .cancels):
+                    cancelled.append(CancelledCue(code: entry.topLevel, reason: .negation))
+                    continue
                 case (.negated(let t), _): negationNote = "negated by '\(t)', kept"
                 case (.disclaimer(let t), _): negationNote = "disclaimer '\(t) …, but', kept"
                 }
@@ -106,19 +137,28 @@ public struct Coder: Sendable {
                     if let reported = actors.reporter(index, cue: i) {
                         actorNote = "reported '\(reported.words)' (\(reported.role.rawValue)) in turn of \(speaker)"
                         actorRole = reported.role
-                        if !entry.roles.isEmpty && !entry.roles.contains(reported.role) { continue }
+                        if !entry.roles.isEmpty && !entry.roles.contains(reported.role) {
+                            cancelled.append(CancelledCue(code: entry.topLevel, reason: .reportedSpeech, role: reported.role))
+                            continue
+                        }
                     } else {
                         let r = role ?? .unknown
                         actorNote = "speaker \(speaker) (\(r.rawValue))"
                         // "Dad slammed the door on me": the act is the person's the turn names as
                         // its subject, not the speaker's.
                         actorRole = index.subject(before: i)?.role ?? r
-                        if !entry.roles.isEmpty && !entry.roles.contains(r) { continue }
+                        if !entry.roles.isEmpty && !entry.roles.contains(r) {
+                            cancelled.append(CancelledCue(code: entry.topLevel, reason: .role, role: r))
+                            continue
+                        }
                     }
                 } else if let actor = actors.actor(index, cue: i) {
                     actorNote = "actor '\(actor.words)' (\(actor.role.rawValue))"
                     actorRole = actor.role
-                    if !entry.roles.isEmpty && !entry.roles.contains(actor.role) { continue }
+                    if !entry.roles.isEmpty && !entry.roles.contains(actor.role) {
+                        cancelled.append(CancelledCue(code: entry.topLevel, reason: .role, role: actor.role))
+                        continue
+                    }
                 } else {
                     actorNote = "no actor named"
                 }

@@ -41,7 +41,7 @@ public struct CrossValidation: Sendable {
         var predicted = [Set<String>](repeating: [], count: passages.count)
         var rules = [Set<String>](repeating: [], count: passages.count)
         let rulesAlone = HybridCoder(codebook: codebook, model: nil)
-        for fold in Folds(count: passages.count, k: k, seed: 0xF01D) {
+        for fold in Folds(count: passages.count, k: k, seed: 0xF01D) where !options.isCancelled() {
             let model = LearnedModel.train(fold.train.map { passages[$0] }, codebook: codebook, options: options)
             let hybrid = HybridCoder(codebook: codebook, model: model)
             for i in fold.test {

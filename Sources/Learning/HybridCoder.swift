@@ -26,7 +26,8 @@ public struct HybridCoder: Sendable {
         var annotations = rules.annotations
         for (e, encounter) in transcript.encounters.enumerated() {
             for (s, segment) in encounter.segments.enumerated() {
-                let view = PassageView(segment: segment, ruleAnnotations: rules.annotations[e][s])
+                let cancelled = e < rules.cancelled.count ? rules.cancelled[e][s] : []
+                let view = PassageView(segment: segment, rules: SegmentCoding(annotations: rules.annotations[e][s], cancelled: cancelled))
                 annotations[e][s] = applied.revise(view, segment: segment, encounter: encounter, coderName: coder.coderName)
             }
         }
@@ -35,9 +36,9 @@ public struct HybridCoder: Sendable {
 
     /// Codes one segment of `encounter`.
     public func code(_ segment: Segment, in encounter: Encounter) -> [Annotation] {
-        let rules = coder.code(segment, in: encounter)
-        guard let applied else { return rules }
-        return applied.revise(PassageView(segment: segment, ruleAnnotations: rules), segment: segment,
+        let rules = coder.coding(segment, in: encounter)
+        guard let applied else { return rules.annotations }
+        return applied.revise(PassageView(segment: segment, rules: rules), segment: segment,
                               encounter: encounter, coderName: coder.coderName)
     }
 

@@ -14,6 +14,15 @@ public enum LearnSummary {
             out += "  \(pad(m.addThreshold > 1 ? "never" : fixed(m.addThreshold), 7))  \(pad(m.vetoThreshold == 0 ? "never" : fixed(m.vetoThreshold), 12))  \(m.stacked ? "words+rules" : "words")\n"
         }
         out += "(fold kappas are out-of-fold figures on the training passages, used to choose the thresholds: not held-out)\n"
+        let learned = model.subcodeModels.filter(\.trained)
+        if model.subcodeModels.isEmpty {
+            out += "sub-codes: none in the codebook\n"
+        } else if learned.isEmpty {
+            out += "sub-codes: learned none (no code has passages the team sub-coded two ways)\n"
+        } else {
+            out += "sub-codes learned (passages with it / sub-coded under its code): "
+            out += learned.map { "\($0.code) \($0.positives)/\($0.subcoded)" }.joined(separator: ", ") + "\n"
+        }
         return out
     }
 

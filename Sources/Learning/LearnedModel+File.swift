@@ -15,11 +15,17 @@ extension LearnedModel {
                     m.stacked ? "stacked" : "words"]
                 .joined(separator: "\t") + "\n"
         }
+        out += "subcodes\t\(subcodeModels.count)\n"
+        for s in subcodeModels {
+            out += ["subcode", s.code, s.parent, String(s.positives), String(s.subcoded), s.trained ? "trained" : "untrained",
+                    Self.number(s.bias)].joined(separator: "\t") + "\n"
+        }
         out += "features\t\(featureKeys.count)\n"
+        let columns = self.columns
         for (k, key) in featureKeys.enumerated() {
             let hex = String(key, radix: 16)
             var line = String(repeating: "0", count: 16 - hex.count) + hex
-            for c in codes.indices { line += "\t" + Self.number(Double(weights[k * codes.count + c])) }
+            for c in 0..<columns { line += "\t" + Self.number(Double(weights[k * columns + c])) }
             out += line + "\n"
         }
         out += "passages\t\(passages.count)\n"
@@ -47,8 +53,9 @@ extension LearnedModel {
         var reader = ModelFileReader(bytes: bytes, path: path)
         let magic = try reader.fields(count: 2)
         guard magic[0] == "rapport-model" else { throw reader.error("not a Rapport model file (expected 'rapport-model' on line 1)") }
-        guard magic[1] == String(Self.formatVersion) else {
-            throw reader.error("model format version \(magic[1]) is not supported (this build reads version \(Self.formatVersion))", column: 15)
+        guard let version = Int(magic[1]), Self.readableVersions.contains(version) else {
+            let versions = Self.readableVersions.map(String.init).joined(separator: " and ")
+            throw reader.error("model format version \(magic[1]) is not supported (this build reads versions \(versions))", column: 15)
         }
         let name = try reader.fields(tag: "codebook", count: 2)[1]
         let codeFields = try reader.fields(tag: "codes")
@@ -67,17 +74,30 @@ extension LearnedModel {
                 foldKappaRules: f[7] == "-" ? nil : try reader.number(f[7], field: 7),
                 foldKappaHybrid: f[8] == "-" ? nil : try reader.number(f[8], field: 8), stacked: f[9] == "stacked"))
         }
+        var subcodeModels: [SubcodeModel] = []
+        if version >= 2 {
+            for _ in 0..<(try reader.count(tag: "subcodes")) {
+                let f = try reader.fields(tag: "subcode", count: 7)
+                guard codes.contains(f[2]), f[1].hasPrefix(f[2] + "."), let positives = Int(f[3]), let subcoded = Int(f[4]),
+                      f[5] == "trained" || f[5] == "untrained" else {
+                    throw reader.error("malformed sub-code line for '\(f[1].prefix(40))'")
+                }
+                subcodeModels.append(SubcodeModel(code: f[1], parent: f[2], positives: positives, subcoded: subcoded,
+                                                  trained: f[5] == "trained", bias: try reader.number(f[6], field: 6)))
+            }
+        }
+        let columns = codes.count + subcodeModels.count
         let featureCount = try reader.count(tag: "features")
         var keys: [UInt64] = []
         var weights: [Float] = []
         keys.reserveCapacity(featureCount)
-        weights.reserveCapacity(featureCount * codes.count)
+        weights.reserveCapacity(featureCount * columns)
         for _ in 0..<featureCount {
-            let f = try reader.fields(count: codes.count + 1)
+            let f = try reader.fields(count: columns + 1)
             guard f[0].utf8.count == 16, let key = UInt64(f[0], radix: 16) else { throw reader.error("malformed feature key '\(f[0])'") }
             if let last = keys.last, key <= last { throw reader.error("feature keys out of order") }
             keys.append(key)
-            for c in codes.indices { weights.append(Float(try reader.number(f[c + 1], field: c + 1))) }
+            for c in 0..<columns { weights.append(Float(try reader.number(f[c + 1], field: c + 1))) }
         }
         let passageCount = try reader.count(tag: "passages")
         var passages: [StoredPassage] = []
@@ -87,7 +107,8 @@ extension LearnedModel {
                                           codes: f[3].split(separator: ",").map(String.init), text: f[4]))
         }
         try reader.expectEnd()
-        self.init(codebookName: name, codes: codes, codeModels: models, featureKeys: keys, weights: weights,
+        self.init(codebookName: name, codes: codes, codeModels: models, subcodeModels: subcodeModels, featureKeys: keys,
+                  weights: weights,
                   passages: passages, path: path)
     }
 

@@ -11,6 +11,9 @@ extension LearnedModel {
         /// Inverse regularisation strength (larger: weights fit the training rows more closely).
         public var inverseRegularisation = 4.0
         public var epochs = 25
+        /// Polled between fits; when it returns true, training stops early and returns an
+        /// incomplete model that the caller must discard (`rapport learn` on Ctrl-C).
+        public var isCancelled: @Sendable () -> Bool = { false }
 
         public init() {}
     }
@@ -24,12 +27,16 @@ extension LearnedModel {
         let views = passages.map { PassageView(passage: $0, coder: coder) }
         let data = TrainingData(views: views, minimumPassages: options.minimumPassages, codes: codebook.topLevelIDs)
         let top = codebook.topLevelIDs
+        let subcodes = codebook.allCodes.filter { $0.id != $0.topLevelID }
+        let columns = top.count + subcodes.count
         var codeModels: [CodeModel] = []
-        var weights = [Float](repeating: 0, count: data.keys.count * top.count)
+        var weights = [Float](repeating: 0, count: data.keys.count * columns)
         for (c, code) in top.enumerated() {
+            if options.isCancelled() { break }
             let labels = passages.map { p in p.codes.contains { Self.topLevel($0) == code } }
             let rules = views.map { $0.ruleCodes.contains(code) }
-            let allowed = views.map { RolePolicy(codebook: codebook, code: code).allows($0) }
+            let authority = RuleAuthority(codebook: codebook, code: code)
+            let allowed = views.map { authority.allowsAdding($0) }
             let positives = labels.filter { $0 }.count
             guard positives > 0, positives < labels.count else {
                 codeModels.append(CodeModel(code: code, positives: positives, trained: false, addThreshold: 2,
@@ -46,7 +53,7 @@ extension LearnedModel {
                 foldRules = Kappa.of(rules, labels)
                 for (stacked, rows) in [(true, data.rows), (false, data.wordRows)] {
                     var outOfFold = [Double](repeating: 0, count: passages.count)
-                    for fold in Folds(count: passages.count, k: options.folds, seed: seed) {
+                    for fold in Folds(count: passages.count, k: options.folds, seed: seed) where !options.isCancelled() {
                         let fit = LogisticRegression.fit(rows: rows, labels: labels, using: fold.train,
                                                          dimension: data.keys.count, c: options.inverseRegularisation,
                                                          epochs: options.epochs, seed: seed)
@@ -65,18 +72,22 @@ extension LearnedModel {
             let fit = LogisticRegression.fit(rows: rows, labels: labels, using: Array(passages.indices),
                                              dimension: data.keys.count, c: options.inverseRegularisation,
                                              epochs: options.epochs, seed: seed)
-            for k in data.keys.indices { weights[k * top.count + c] = Float(fit.weights[k]) }
+            for k in data.keys.indices { weights[k * columns + c] = Float(fit.weights[k]) }
             // Stored as the file stores them (32-bit), so a model read back equals the one trained.
             func stored(_ x: Double) -> Double { Double(Float(x)) }
             codeModels.append(CodeModel(code: code, positives: positives, trained: true, addThreshold: stored(thresholds.add),
                                         vetoThreshold: stored(thresholds.veto), bias: stored(fit.bias),
                                         foldKappaRules: foldRules.map(stored), foldKappaHybrid: foldHybrid.map(stored), stacked: best?.stacked ?? true))
         }
+        let subcodeModels = subcodes.enumerated().map { j, sub in
+            trainSubcode(sub.id, parent: sub.topLevelID, passages: passages, rows: data.wordRows, dimension: data.keys.count,
+                         options: options, seed: 0x5EED_5B00 &+ UInt64(j)) { k, w in weights[k * columns + top.count + j] = w }
+        }
         // Features whose weight rounds to zero for every code are left out of the file.
         var keptKeys: [UInt64] = []
         var keptWeights: [Float] = []
         for (k, key) in data.keys.enumerated() {
-            let row = weights[(k * top.count)..<((k + 1) * top.count)]
+            let row = weights[(k * columns)..<((k + 1) * columns)]
             guard row.contains(where: { abs($0) >= 1e-5 }) else { continue }
             keptKeys.append(key)
             keptWeights += row
@@ -84,11 +95,31 @@ extension LearnedModel {
         let stored = passages.map {
             StoredPassage(id: $0.id, source: $0.source, coder: $0.coder, codes: $0.codes.sorted(), text: $0.text)
         }
-        return LearnedModel(codebookName: codebook.name, codes: top, codeModels: codeModels, featureKeys: keptKeys,
+        return LearnedModel(codebookName: codebook.name, codes: top, codeModels: codeModels, subcodeModels: subcodeModels,
+                            featureKeys: keptKeys,
                             weights: keptWeights, passages: stored)
     }
 
     static func topLevel(_ code: String) -> String { String(code.split(separator: ".").first ?? Substring(code)) }
+
+    /// A regression over words for one sub-code, fitted on the passages the team sub-coded under
+    /// its parent (those with the sub-code against those with another); `store` receives each weight.
+    static func trainSubcode(
+        _ id: String, parent: String, passages: [TrainingPassage], rows: [[Feature]], dimension: Int,
+        options: TrainingOptions, seed: UInt64, store: (Int, Float) -> Void
+    ) -> SubcodeModel {
+        let subcoded = passages.indices.filter { i in passages[i].codes.contains { $0 != parent && topLevel($0) == parent } }
+        let labels = passages.map { $0.codes.contains(id) }
+        let positives = subcoded.filter { labels[$0] }.count
+        guard positives > 0, positives < subcoded.count else {
+            return SubcodeModel(code: id, parent: parent, positives: positives, subcoded: subcoded.count, trained: false, bias: 0)
+        }
+        let fit = LogisticRegression.fit(rows: rows, labels: labels, using: subcoded, dimension: dimension,
+                                         c: options.inverseRegularisation, epochs: options.epochs, seed: seed)
+        for k in 0..<dimension { store(k, Float(fit.weights[k])) }
+        return SubcodeModel(code: id, parent: parent, positives: positives, subcoded: subcoded.count, trained: true,
+                            bias: Double(Float(fit.bias)))
+    }
 }
 
 /// The feature dictionary and vectors of a set of training passages.

@@ -1,10 +1,15 @@
 /// What was learned from a team's coding for one codebook: per top-level code, a logistic
 /// regression over word/phrase features, the rule coder's output and the speaker's role, with the
-/// thresholds at which it adds a code the rules missed or vetoes one they gave. Read and written
+/// thresholds at which it adds a code the rules missed or vetoes one they gave; per sub-code, a
+/// regression over words that picks the sub-code under a top-level code the hybrid applies. Read and written
 /// as a versioned text file (docs/model-format.md); applied by `HybridCoder`.
 public struct LearnedModel: Hashable, Sendable {
     /// The model file format this build reads and writes.
-    public static let formatVersion = 1
+    public static let formatVersion = 2
+    /// Older format versions this build still reads (version 1 has no sub-codes).
+    public static let readableVersions = [1, 2]
+    /// A sub-code is given when its probability is at least this (fixed, not tuned on any rows).
+    public static let subcodeThreshold = 0.5
 
     /// How the model treats one top-level code.
     public struct CodeModel: Hashable, Sendable {
@@ -26,6 +31,21 @@ public struct LearnedModel: Hashable, Sendable {
         public var stacked: Bool
     }
 
+    /// How the model picks one sub-code under its top-level code. It learns only from passages
+    /// the team sub-coded under that code (a passage with the top-level code alone says nothing
+    /// about which sub-code it is).
+    public struct SubcodeModel: Hashable, Sendable {
+        /// The sub-code id (`power.statutory`).
+        public var code: String
+        public var parent: String
+        /// Passages with this sub-code, and passages sub-coded under the parent at all.
+        public var positives: Int
+        public var subcoded: Int
+        /// False when there was nothing to tell it apart from (no other sub-coded passage of its parent).
+        public var trained: Bool
+        public var bias: Double
+    }
+
     /// A training passage kept for evidence ("most similar passages of the team's coding").
     public struct StoredPassage: Hashable, Sendable {
         public var id: String
@@ -39,12 +59,18 @@ public struct LearnedModel: Hashable, Sendable {
     /// Top-level code ids, in codebook order; the model must be applied with a codebook that has them.
     public var codes: [String]
     public var codeModels: [CodeModel]
-    /// Feature keys, ascending; `weights[k * codes.count + c]` is feature k's weight for code c.
+    /// Sub-codes of the codebook, in codebook order (empty in a version 1 file).
+    public var subcodeModels: [SubcodeModel] = []
+    /// Feature keys, ascending; `weights[k * columns + c]` is feature k's weight for column c: the
+    /// top-level codes first, then the sub-codes.
     var featureKeys: [UInt64]
     var weights: [Float]
     public var passages: [StoredPassage]
     /// Where the model was read from, for messages (empty when trained in memory).
     public var path: String = ""
+
+    /// Weights per feature: one per top-level code, then one per sub-code.
+    var columns: Int { codes.count + subcodeModels.count }
 
     var featureIndex: [UInt64: Int32] {
         var index: [UInt64: Int32] = [:]

@@ -28,7 +28,7 @@ public struct NextPassages: Sendable {
                     let label = segment.kind == .utterance ? "\(segment.speaker ?? "Speaker"): " : ""
                     let text = LearnedModel.clean(label + segment.text)
                     if known.contains(text) || known.contains(segment.text) { continue }
-                    let view = PassageView(segment: segment, ruleAnnotations: hybrid.coder.code(segment, in: encounter))
+                    let view = PassageView(segment: segment, rules: hybrid.coder.coding(segment, in: encounter))
                     let p = applied.probabilities(view)
                     var margin = Double.infinity, closest = "", sure = ""
                     for (c, m) in model.codeModels.enumerated() where m.trained {

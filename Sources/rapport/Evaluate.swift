@@ -30,6 +30,10 @@ struct Evaluate: ParsableCommand {
     func validate() throws {
         if let k = crossValidate, k < 2 { throw ValidationError("--cross-validate needs at least 2 folds, got \(k)") }
         if crossValidate != nil && model.model != nil { throw ValidationError("--cross-validate trains its own models; drop --model") }
+        if crossValidate != nil && model.noModel {
+            throw ValidationError("--cross-validate estimates rules plus a learned model (it prints the rules' kappa too); drop --no-model")
+        }
+        if crossValidate != nil && errors { throw ValidationError("--errors lists rows of a plain evaluation; it does not apply with --cross-validate") }
     }
 
     func run() throws {
@@ -45,7 +49,11 @@ struct Evaluate: ParsableCommand {
                 Console.error("\(gold): error: \(passages.count) rows cannot be split into \(k) folds")
                 throw ExitCode(1)
             }
-            Console.write(CrossValidation(passages, codebook: book, folds: k).text)
+            var options = LearnedModel.TrainingOptions()
+            options.isCancelled = { Interruption.requested }
+            let estimate = CrossValidation(passages, codebook: book, folds: k, options: options)
+            try Interruption.check("cross-validation stopped; nothing printed")
+            Console.write(estimate.text)
             return
         }
         let coder = try codebook.coder(model)

@@ -56,6 +56,7 @@ struct Learn: ParsableCommand {
         Console.ignoreSigpipe()
         let book = try codebook.load()
         var (passages, errors) = TrainingInput.passages(paths: training, codebook: book)
+        try Interruption.check("training data read; nothing learned or written")
         if withExamples { passages = TrainingInput.examples(of: book) + passages }
         for error in errors { Console.error(error.description) }
         if strict && !errors.isEmpty { throw ExitCode(1) }
@@ -63,7 +64,10 @@ struct Learn: ParsableCommand {
             Console.error("rapport: error: no training passages read; nothing to learn")
             throw ExitCode(1)
         }
-        let model = LearnedModel.train(passages, codebook: book)
+        var options = LearnedModel.TrainingOptions()
+        options.isCancelled = { Interruption.requested }
+        let model = LearnedModel.train(passages, codebook: book, options: options)
+        try Interruption.check("training stopped; no model written")
         if let output {
             do { try model.write(to: output) } catch {
                 Console.error("\(output): error: cannot write the model: \(error.localizedDescription)")

@@ -30,7 +30,7 @@ import Transcripts
     @Test func aBrokenModelFileIsAnErrorNamingTheFileAndLine() {
         let good = model.fileText
         #expect(error(reading: "hello\n").hasPrefix("m.model:1:1: error: broken model file: expected 2 tab-separated fields, found 1"))
-        #expect(error(reading: "rapport-model\t7\n").hasPrefix("m.model:1:15: error: broken model file: model format version 7 is not supported (this build reads version 1)"))
+        #expect(error(reading: "rapport-model\t7\n").hasPrefix("m.model:1:15: error: broken model file: model format version 7 is not supported (this build reads versions 1 and 2)"))
         #expect(error(reading: String(good.prefix(200))).contains("m.model:"))
         let lines = good.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         var damaged = lines
@@ -38,7 +38,7 @@ import Transcripts
         #expect(error(reading: damaged.joined(separator: "\n")).hasPrefix("m.model:5:"))
         var badWeight = lines
         let featureLine = try! #require(lines.firstIndex { $0.hasPrefix("features\t") }) + 1
-        badWeight[featureLine] = badWeight[featureLine].prefix(16) + "\tNaN\t0\t0\t0"
+        badWeight[featureLine] = badWeight[featureLine].prefix(16) + "\tNaN" + String(repeating: "\t0", count: model.columns - 1)
         #expect(error(reading: badWeight.joined(separator: "\n")).hasPrefix("m.model:\(featureLine + 1):18: error: broken model file: expected a number, found 'NaN'"))
         #expect(error(reading: good + "extra\n").contains("unexpected content after the last passage"))
     }

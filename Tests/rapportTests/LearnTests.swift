@@ -46,13 +46,56 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: temporary.appendingPathComponent("m.model").path))
     }
 
-    @Test func crossValidationGivesIntervalsAndAVerdictPerCode() throws {
-        let r = try Binary.run(["evaluate", "--gold", "Tests/Fixtures/gold/heldout-e.tsv", "--cross-validate", "3"])
-        #expect(r.status == 0, "\(r.stderr)")
-        #expect(r.stdout.hasPrefix("cross-validated over 160 passages in 3 folds"))
-        for code in ["hostility", "empathy", "acceptance", "power"] {
-            #expect(r.stdout.contains("\n\(code): reliable enough to use unreviewed") || r.stdout.contains("\n\(code): not reliable enough"))
+    /// Team coding as a gold TSV: "zorblax" (a word no cue knows) marks empathy; power is given
+    /// to every third "timetable" row, whatever it says, so no model can learn it.
+    func zorblaxGold() throws -> String {
+        var text = "id\tsource\tcodes\ttext\tphenomenon\n"
+        for n in 0..<30 {
+            text += "z\(n)\tteam\tempathy\tSW: I can see the zorblax in what you said about week \(n).\tplain\n"
+            text += "p\(n)\tteam\t\(n % 3 == 0 ? "power" : "")\tSW: I can see the timetable in what you said about week \(n).\tplain\n"
         }
+        return try file("zorblax.tsv", text)
+    }
+
+    @Test func crossValidationGivesIntervalsAndAVerdictPerCode() throws {
+        defer { try? FileManager.default.removeItem(at: temporary) }
+        let r = try Binary.run(["evaluate", "--gold", try zorblaxGold(), "--cross-validate", "5"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.hasPrefix("cross-validated over 60 passages in 5 folds"))
+        #expect(r.stdout.contains("\nempathy: reliable enough to use unreviewed"), "\(r.stdout)")
+        #expect(r.stdout.contains("\npower: not reliable enough"), "\(r.stdout)")
+        #expect(r.stdout.contains("\nhostility: no estimate"), "\(r.stdout)")
+    }
+
+    @Test func crossValidationRefusesOptionsItCannotHonour() throws {
+        for extra in ["--errors", "--no-model"] {
+            let r = try Binary.run(["evaluate", "--gold", "Tests/Fixtures/gold/heldout-e.tsv", "--cross-validate", "3", extra])
+            #expect(r.status == 2, "\(extra): \(r.stderr)")
+            #expect(r.stderr.hasPrefix("rapport: error: "), "\(r.stderr)")
+            #expect(r.stdout.isEmpty)
+        }
+    }
+
+    @Test func ctrlCDuringLearningWritesNoModel() throws {
+        defer { try? FileManager.default.removeItem(at: temporary) }
+        try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
+        let model = temporary.appendingPathComponent("m.model")
+        let process = Process()
+        process.executableURL = Binary.executable
+        // Enough coding that training is still going when the signal comes.
+        process.arguments = ["learn"] + Array(repeating: "Tests/Fixtures/gold/heldout-b.tsv", count: 30) + ["-o", model.path]
+        process.currentDirectoryURL = Binary.repository
+        let err = Pipe()
+        process.standardError = err
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        Thread.sleep(forTimeInterval: 1.0)
+        process.interrupt()
+        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 130, "\(message)")
+        #expect(message.hasPrefix("rapport: error: interrupted: "), "\(message)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: temporary.path) == [])
     }
 
     @Test func nextListsTheLeastSurePassagesAsAGoldTSVAndSuggestCuesPrintsYAML() throws {
