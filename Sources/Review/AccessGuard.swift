@@ -53,14 +53,21 @@ struct AccessGuard<Context: RequestContext>: RouterMiddleware {
         if let site = request.headers[.init("Sec-Fetch-Site")!], site != "same-origin" && site != "none" {
             throw APIError.forbidden("cross-site requests are refused")
         }
-        let queryToken = request.uri.queryParameters.get("token")
-        let bearer = request.headers[.authorization].flatMap { $0.hasPrefix("Bearer ") ? String($0.dropFirst(7)) : nil }
-        let cookie = request.cookies[Self.cookieName]?.value
-        let fromQuery = queryToken.map { Self.same($0, session.token) } ?? false
-        guard fromQuery || (bearer.map { Self.same($0, session.token) } ?? false) || (cookie.map { Self.same($0, session.token) } ?? false) else {
+        // Every credential a request carries must be right (fail closed): a wrong token in the
+        // address, the Authorization header or the cookie is refused even when another would do.
+        // Only the trade of the printed address for a cookie overlooks a stale cookie of an earlier run.
+        let queryOK = request.uri.queryParameters.get("token").map { Self.same($0, session.token) }
+        let bearerOK = request.headers[.authorization].map { $0.hasPrefix("Bearer ") && Self.same(String($0.dropFirst(7)), session.token) }
+        let cookieOK = request.cookies[Self.cookieName].map { Self.same($0.value, session.token) }
+        let fromQuery = queryOK == true
+        let trading = fromQuery && request.method == .get && request.uri.path == "/"
+        if queryOK == false || bearerOK == false || (cookieOK == false && !trading) {
+            throw APIError.unauthorized("wrong access token: open the address 'rapport serve' printed")
+        }
+        guard fromQuery || bearerOK == true || cookieOK == true else {
             throw APIError.unauthorized("missing or wrong access token: open the address 'rapport serve' printed")
         }
-        if fromQuery && request.method == .get && request.uri.path == "/" {
+        if trading {
             // Trade the token in the address for a cookie, so it leaves the address bar and history.
             var response = Response(status: .seeOther, headers: [.location: "/"])
             response.headers[.setCookie] = "\(Self.cookieName)=\(session.token); Path=/; HttpOnly; SameSite=Strict"

@@ -217,7 +217,8 @@ struct ReviewAPI: Sendable {
 
     func removeCoding(_ request: Request, _ context: BasicRequestContext) throws -> Response {
         let id = try integer(context, "id")
-        let coder = try coderParameter(request)
+        // The machine's suggestions are answered with decisions, never removed.
+        let coder = try person(try coderParameter(request))
         guard try store.removeCoding(id, by: coder) else { throw APIError.notFound("no coding \(id) of \(coder)") }
         return try JSONBody.response(API.Removed(removed: true))
     }
@@ -240,7 +241,10 @@ struct ReviewAPI: Sendable {
 
     /// Memos (optionally of one source); in blind mode others' memos only on encounters the asking coder marked done.
     func memos(_ request: Request) throws -> Response {
-        let source = request.uri.queryParameters.get("source").flatMap { Int64($0) }
+        let source = try request.uri.queryParameters.get("source").map { text in
+            guard let value = Int64(text) else { throw APIError.badRequest("'source' must be a whole number") }
+            return value
+        }
         let viewer = try self.viewer(request)
         let memos = try store.memos(source: source).filter { m in
             viewer.sees(m.coder, in: m.sourceID.flatMap { s in m.encounter.map { EncounterKey(sourceID: s, encounter: $0) } })
@@ -271,7 +275,7 @@ struct ReviewAPI: Sendable {
 
     func deleteMemo(_ request: Request, _ context: BasicRequestContext) throws -> Response {
         let id = try integer(context, "id")
-        let coder = try coderParameter(request)
+        let coder = try person(try coderParameter(request))
         guard try store.deleteMemo(id, by: coder) else { throw APIError.notFound("no memo \(id) of \(coder)") }
         return try JSONBody.response(API.Removed(removed: true))
     }

@@ -59,6 +59,18 @@ public struct ReviewServer: Sendable {
                 try await route.handler(api, request, context)
             }
         }
+        // Other methods on a known path: 405 with the methods it has, not 404.
+        let methods = Dictionary(grouping: ReviewAPI.routes, by: \.path).mapValues { $0.map(\.method) }
+        for (path, allowed) in methods {
+            let allow = allowed.map(\.rawValue).sorted().joined(separator: ", ")
+            for method in [HTTPRequest.Method.get, .post, .put, .patch, .delete, .trace, .options] where !allowed.contains(method) {
+                router.on(RouterPath(path), method: method) { _, _ -> Response in
+                    var response = JSONBody.error(.methodNotAllowed, "\(method.rawValue) is not allowed here; allowed: \(allow)")
+                    response.headers[.allow] = allow
+                    return response
+                }
+            }
+        }
         var logger = Logger(label: "rapport.serve")
         logger.logLevel = .critical
         let app = Application(

@@ -40,6 +40,34 @@ struct ReviewAPITests {
         #expect((noCSRF.object["error"] as? String)?.contains("CSRF") == true)
         #expect(try await server.send("POST", "/api/coders", json: ["name": "ana"], csrf: "wrong").status == 403)
         #expect(try await server.send("POST", "/api/coders", json: ["name": "ana"], csrf: try await server.csrf()).status == 201)
+
+        // A wrong token in a header or the address is refused even with a good cookie (fail closed).
+        let good = ["Cookie": "rapport_token=\(server.token)"]
+        #expect(try await server.send("GET", "/api/coders", auth: false, headers: good).status == 200)
+        #expect(try await server.send("GET", "/api/coders", auth: false, headers: good.merging(["Authorization": "Bearer nope"]) { a, _ in a }).status == 401)
+        #expect(try await server.send("GET", "/api/coders", auth: false, headers: good.merging(["Authorization": "Basic YTpi"]) { a, _ in a }).status == 401)
+        #expect(try await server.send("GET", "/api/coders?token=nope", auth: false, headers: good).status == 401)
+        #expect(try await server.send("GET", "/api/coders", headers: ["Cookie": "rapport_token=nope"]).status == 401)
+        // A stale cookie from an earlier run does not stop the new address from working.
+        #expect(try await server.send("GET", "/?token=\(server.token)", auth: false, headers: ["Cookie": "rapport_token=stale"]).status == 303)
+    }
+
+    @Test("a method a path does not have answers 405 with the methods it has")
+    func methodNotAllowed() async throws {
+        let server = try await LiveServer()
+        defer { server.stop() }
+        let trace = try await server.send("TRACE", "/app.js", csrf: try await server.csrf())
+        #expect(trace.status == 405)
+        #expect(trace.header("Allow") == "GET")
+        let put = try await server.send("PUT", "/api/memos", csrf: try await server.csrf())
+        #expect(put.status == 405)
+        #expect(put.header("Allow") == "GET, POST")
+        #expect((put.object["error"] as? String)?.contains("not allowed") == true)
+        #expect(try await server.send("GET", "/api/nothing-here").status == 404)
+        // The machine's suggestions cannot be removed by naming the machine as the coder.
+        let view = try await server.send("GET", "/api/sources/1/encounters/0?coder=ana").object
+        let suggestion = try #require((view["codings"] as? [[String: Any]])?.first { $0["coder"] as? String == "rapport" }?["id"] as? Int)
+        #expect(try await server.send("DELETE", "/api/codings/\(suggestion)?coder=rapport", csrf: try await server.csrf()).status == 400)
     }
 
     @Test("bad requests get JSON errors, never a server error")
