@@ -172,6 +172,7 @@ struct WordSenseTests {
         #expect(codes("SW: She has a sleep plan we wrote with the health visitor.").isEmpty)
         #expect(codes("SW: Stick to the plan we wrote with the health visitor.") == ["power"])
         #expect(codes("Dad: Our pizza order was late again.").isEmpty)
+        #expect(codes("Mum: She wolfed down an order of nuggets.").isEmpty)
         #expect(codes("SW: Your order runs out in March.") == ["power"])
         #expect(codes("Mum: We played on the netball court after school.").isEmpty)
     }
