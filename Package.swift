@@ -38,7 +38,7 @@ let package = Package(
             dependencies: ["Transcripts", .product(name: "Yams", package: "Yams")],
             resources: [.embedInCode("Resources/relationship.yaml")]
         ),
-        .target(name: "Learning", dependencies: ["Transcripts", "Coding"], resources: [.copy("Resources/relationship.model")]),
+        .target(name: "Learning", dependencies: ["Transcripts", "Coding"], resources: [.copy("Resources/relationship.model"), .copy("Resources/MiniLM")]),
         .target(name: "Reports", dependencies: ["Transcripts", "Coding"]),
         .target(
             name: "Interchange",
