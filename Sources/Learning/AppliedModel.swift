@@ -8,6 +8,9 @@ struct AppliedModel: Sendable {
     let index: [UInt64: Int32]
     let authorities: [RuleAuthority]
     let passageKeys: [Set<UInt64>]
+    /// The static embedding table, loaded only for a model that reads it.
+    let embeddings: EmbeddingTable?
+    let embeddingKeys: [UInt64]
 
     init(_ model: LearnedModel, codebook: Codebook) {
         self.model = model
@@ -15,6 +18,14 @@ struct AppliedModel: Sendable {
         authorities = model.codes.map { RuleAuthority(codebook: codebook, code: $0) }
         passageKeys = model.passages.map { Set(WordHashes(PassageView.parse($0.text).encounters
             .flatMap(\.segments).map(\.text).joined(separator: " ")).ngramKeys()) }
+        embeddings = model.embeddingChecksum == nil ? nil : ((try? EmbeddingTable.shipped()) ?? nil)
+        embeddingKeys = embeddings.map { EmbeddingFeatures.keys(dimensions: $0.dimensions) } ?? []
+    }
+
+    /// The passage's embedding features (none when the model does not read the table).
+    func embeddingFeatures(_ view: PassageView) -> [Feature] {
+        guard let embeddings else { return [] }
+        return EmbeddingFeatures.features(view.text, table: embeddings, keys: embeddingKeys, lookup: { index[$0] })
     }
 
     /// Feature `feature`'s weight in column `c` (a top-level code, then the sub-codes).
@@ -29,7 +40,7 @@ struct AppliedModel: Sendable {
     }
 
     func probabilities(_ view: PassageView) -> [Double] {
-        let features = view.features(lookup: { index[$0] })
+        let features = view.features(lookup: { index[$0] }) + embeddingFeatures(view)
         return model.codeModels.enumerated().map { c, m in m.trained ? probability(features, column: c, bias: m.bias) : 0 }
     }
 
@@ -109,7 +120,12 @@ struct AppliedModel: Sendable {
                 let p = model.passages[i]
                 return "\(p.id) (coder \(p.coder), source \(p.source))"
             }
-        let words = weighed.map { "\($0.0) +\(LearnedModel.number(($0.1 * 100).rounded() / 100))" }
+        var words = weighed.map { "\($0.0) +\(LearnedModel.number(($0.1 * 100).rounded() / 100))" }
+        if model.codeModels[c].embedding, let embeddings {
+            let w = embeddingKeys.map { key in index[key].map { weight($0, code: c) } ?? 0 }
+            words = EmbeddingFeatures.weighedTokens(view.text, table: embeddings, weights: w, limit: 4)
+                .map { "\($0.0) +\(LearnedModel.number(($0.1 * 100).rounded() / 100)) (embedding)" }
+        }
         let actor = segment.kind == .utterance ? "speaker \(segment.speaker ?? "?") (\((segment.role ?? .unknown).rawValue))" : "observation"
         return Evidence(
             matched: words.isEmpty ? "(no weighed words)" : words.joined(separator: ", "),

@@ -13,6 +13,9 @@ public struct EmbeddingTable: Sendable {
     let tokenizer: WordPieceTokenizer
     let scales: [Float]
     let values: [Int8]
+    /// The vocabulary's bytes and where each token starts in them (for evidence).
+    let vocabularyBytes: [UInt8]
+    let tokenStarts: [Int32]
 
     /// Reads a table file; a defect is an error naming the file.
     public init(contentsOf path: String) throws(Diagnostic) {
@@ -52,8 +55,8 @@ public struct EmbeddingTable: Sendable {
         }
         let lengthBytes = try take(4)
         let vocabularyLength = data[lengthBytes].reversed().reduce(0) { $0 << 8 | Int($1) }
-        let vocabulary = data[try take(vocabularyLength)].split(separator: 0x0A, omittingEmptySubsequences: false)
-            .dropLast().map { [UInt8]($0) }
+        let vocabularyBytes = [UInt8](data[try take(vocabularyLength)])
+        let vocabulary = vocabularyBytes.split(separator: 0x0A, omittingEmptySubsequences: false).dropLast().map { [UInt8]($0) }
         guard vocabulary.count == rows else { throw broken("the vocabulary has \(vocabulary.count) tokens for \(rows) rows") }
         guard let tokenizer = WordPieceTokenizer(vocabulary: vocabulary) else {
             throw broken("the vocabulary has no [UNK] token or repeats a token")
@@ -72,6 +75,17 @@ public struct EmbeddingTable: Sendable {
         self.dimensions = dimensions
         self.checksum = checksum
         self.tokenizer = tokenizer
+        self.vocabularyBytes = vocabularyBytes
+        var starts: [Int32] = [0]
+        starts.reserveCapacity(rows + 1)
+        for token in vocabulary { starts.append(starts[starts.count - 1] + Int32(token.count + 1)) }
+        tokenStarts = starts
+    }
+
+    /// The text of token `id` (`##` marks a continuation piece).
+    public func token(_ id: Int32) -> String {
+        let i = Int(id)
+        return String(decoding: vocabularyBytes[Int(tokenStarts[i])..<Int(tokenStarts[i + 1] - 1)], as: UTF8.self)
     }
 
     /// The WordPiece token ids of `text` (no [CLS]/[SEP]).

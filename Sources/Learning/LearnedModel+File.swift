@@ -8,11 +8,12 @@ extension LearnedModel {
         var out = "rapport-model\t\(Self.formatVersion)\n"
         out += "codebook\t\(Self.clean(codebookName))\n"
         out += "codes\t\(codes.joined(separator: "\t"))\n"
+        if let embeddingChecksum { out += "embeddings\t\(EmbeddingTable.name)\t\(embeddingChecksum)\n" }
         for m in codeModels {
             out += ["code", m.code, String(m.positives), m.trained ? "trained" : "untrained",
                     Self.number(m.addThreshold), Self.number(m.vetoThreshold), Self.number(m.bias),
                     m.foldKappaRules.map(Self.number) ?? "-", m.foldKappaHybrid.map(Self.number) ?? "-",
-                    m.stacked ? "stacked" : "words"]
+                    m.embedding ? "embedding" : m.stacked ? "stacked" : "words"]
                 .joined(separator: "\t") + "\n"
         }
         out += "subcodes\t\(subcodeModels.count)\n"
@@ -61,18 +62,19 @@ extension LearnedModel {
         let codeFields = try reader.fields(tag: "codes")
         let codes = Array(codeFields.dropFirst())
         guard !codes.isEmpty else { throw reader.error("the model lists no codes") }
+        let embeddingChecksum = try EmbeddingTable.checksumLine(&reader)
         var models: [CodeModel] = []
         for code in codes {
             let f = try reader.fields(tag: "code", count: 10)
             guard f[1] == code else { throw reader.error("expected the line of code '\(code)', found '\(f[1])'", column: 6) }
-            guard let positives = Int(f[2]), f[3] == "trained" || f[3] == "untrained", f[9] == "stacked" || f[9] == "words" else {
+            guard let positives = Int(f[2]), f[3] == "trained" || f[3] == "untrained", ["stacked", "words", "embedding"].contains(f[9]) else {
                 throw reader.error("malformed code line for '\(code)'")
             }
             models.append(CodeModel(
                 code: code, positives: positives, trained: f[3] == "trained", addThreshold: try reader.number(f[4], field: 4),
                 vetoThreshold: try reader.number(f[5], field: 5), bias: try reader.number(f[6], field: 6),
                 foldKappaRules: f[7] == "-" ? nil : try reader.number(f[7], field: 7),
-                foldKappaHybrid: f[8] == "-" ? nil : try reader.number(f[8], field: 8), stacked: f[9] == "stacked"))
+                foldKappaHybrid: f[8] == "-" ? nil : try reader.number(f[8], field: 8), stacked: f[9] == "stacked", embedding: f[9] == "embedding"))
         }
         var subcodeModels: [SubcodeModel] = []
         if version >= 2 {
@@ -109,7 +111,7 @@ extension LearnedModel {
         try reader.expectEnd()
         self.init(codebookName: name, codes: codes, codeModels: models, subcodeModels: subcodeModels, featureKeys: keys,
                   weights: weights,
-                  passages: passages, path: path)
+                  passages: passages, path: path, embeddingChecksum: embeddingChecksum)
     }
 
     /// Numbers as the shortest text that reads back to the same Float (deterministic).

@@ -14,6 +14,9 @@ extension LearnedModel {
         /// Polled between fits; when it returns true, training stops early and returns an
         /// incomplete model that the caller must discard (`rapport learn` on Ctrl-C).
         public var isCancelled: @Sendable () -> Bool = { false }
+        /// The static embedding table offered as a design per code (the shipped one when
+        /// installed); nil: words and rules only.
+        public var embeddings: EmbeddingTable? = (try? EmbeddingTable.shipped()) ?? nil
 
         public init() {}
     }
@@ -25,7 +28,8 @@ extension LearnedModel {
                              options: TrainingOptions = TrainingOptions()) -> LearnedModel {
         let coder = Coder(codebook: codebook)
         let views = passages.map { PassageView(passage: $0, coder: coder) }
-        let data = TrainingData(views: views, minimumPassages: options.minimumPassages, codes: codebook.topLevelIDs)
+        let data = TrainingData(views: views, minimumPassages: options.minimumPassages, codes: codebook.topLevelIDs,
+                                embeddings: options.embeddings)
         let top = codebook.topLevelIDs
         let subcodes = codebook.allCodes.filter { $0.id != $0.topLevelID }
         let columns = top.count + subcodes.count
@@ -45,13 +49,16 @@ extension LearnedModel {
                 continue
             }
             let seed = 0x5EED_0000 &+ UInt64(c)
-            // Two designs compete on the folds: a regression over words and the rules' output
-            // (stacking), and one over words alone whose confident calls are added to the rules.
-            var best: (rows: [[Feature]], thresholds: Thresholds, kappa: Double?, stacked: Bool)?
+            // The designs compete on the folds: a regression over words and the rules' output
+            // (stacking), one over words alone and (with a table) one over the static embedding,
+            // whose confident calls are added to the rules.
+            var best: (rows: [[Feature]], thresholds: Thresholds, kappa: Double?, stacked: Bool, embedding: Bool)?
             var foldRules: Double?
             if passages.count >= 2 * options.folds {
                 foldRules = Kappa.of(rules, labels)
-                for (stacked, rows) in [(true, data.rows), (false, data.wordRows)] {
+                var designs = [(true, false, data.rows), (false, false, data.wordRows)]
+                if options.embeddings != nil { designs.append((false, true, data.embeddingRows)) }
+                for (stacked, embedding, rows) in designs {
                     var outOfFold = [Double](repeating: 0, count: passages.count)
                     for fold in Folds(count: passages.count, k: options.folds, seed: seed) where !options.isCancelled() {
                         let fit = LogisticRegression.fit(rows: rows, labels: labels, using: fold.train,
@@ -63,7 +70,7 @@ extension LearnedModel {
                     let kappa = Kappa.of(outOfFold.indices.map {
                         t.decide(rule: rules[$0], probability: outOfFold[$0], allowed: allowed[$0])
                     }, labels)
-                    if best == nil || (kappa ?? -1) > (best?.kappa ?? -1) + 1e-9 { best = (rows, t, kappa, stacked) }
+                    if best == nil || (kappa ?? -1) > (best?.kappa ?? -1) + 1e-9 { best = (rows, t, kappa, stacked, embedding) }
                 }
             }
             let rows = best?.rows ?? data.rows
@@ -77,7 +84,8 @@ extension LearnedModel {
             func stored(_ x: Double) -> Double { Double(Float(x)) }
             codeModels.append(CodeModel(code: code, positives: positives, trained: true, addThreshold: stored(thresholds.add),
                                         vetoThreshold: stored(thresholds.veto), bias: stored(fit.bias),
-                                        foldKappaRules: foldRules.map(stored), foldKappaHybrid: foldHybrid.map(stored), stacked: best?.stacked ?? true))
+                                        foldKappaRules: foldRules.map(stored), foldKappaHybrid: foldHybrid.map(stored), stacked: best?.stacked ?? true,
+                                        embedding: best?.embedding ?? false))
         }
         let subcodeModels = subcodes.enumerated().map { j, sub in
             trainSubcode(sub.id, parent: sub.topLevelID, passages: passages, rows: data.wordRows, dimension: data.keys.count,
@@ -97,7 +105,8 @@ extension LearnedModel {
         }
         return LearnedModel(codebookName: codebook.name, codes: top, codeModels: codeModels, subcodeModels: subcodeModels,
                             featureKeys: keptKeys,
-                            weights: keptWeights, passages: stored)
+                            weights: keptWeights, passages: stored,
+                            embeddingChecksum: codeModels.contains(where: \.embedding) ? options.embeddings?.checksum : nil)
     }
 
     static func topLevel(_ code: String) -> String { String(code.split(separator: ".").first ?? Substring(code)) }
@@ -129,19 +138,29 @@ struct TrainingData {
     var rows: [[Feature]]
     /// The same rows without the rules' output.
     var wordRows: [[Feature]]
+    /// Rows of the static embedding with roles and kind (empty without a table).
+    var embeddingRows: [[Feature]] = []
 
-    init(views: [PassageView], minimumPassages: Int, codes: [String]) {
+    init(views: [PassageView], minimumPassages: Int, codes: [String], embeddings: EmbeddingTable? = nil) {
         var documentFrequency: [UInt64: Int] = [:]
         for view in views { for key in view.words.ngramKeys() { documentFrequency[key, default: 0] += 1 } }
         var keys = Set(documentFrequency.filter { $0.value >= minimumPassages }.keys)
         for code in codes { keys.insert(FeatureKey.named("rule:" + code)) }
         for role in Role.allCases { keys.insert(FeatureKey.named("role:" + role.rawValue)) }
         keys.insert(FeatureKey.named("kind:observation"))
+        let embeddingKeys = embeddings.map { EmbeddingFeatures.keys(dimensions: $0.dimensions) } ?? []
+        keys.formUnion(embeddingKeys)
         self.keys = keys.sorted()
         var index: [UInt64: Int32] = [:]
         for (k, key) in self.keys.enumerated() { index[key] = Int32(k) }
         rows = views.map { $0.features(lookup: { index[$0] }) }
         let ruleIndices = Set(codes.compactMap { index[FeatureKey.named("rule:" + $0)] })
         wordRows = rows.map { $0.filter { !ruleIndices.contains($0.index) } }
+        if let embeddings {
+            embeddingRows = views.map { view in
+                EmbeddingFeatures.features(view.text, table: embeddings, keys: embeddingKeys, lookup: { index[$0] })
+                    + EmbeddingFeatures.contextKeys(view).compactMap { index[$0] }.map { Feature(index: $0, value: 1) }
+            }
+        }
     }
 }

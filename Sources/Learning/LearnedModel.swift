@@ -29,6 +29,9 @@ public struct LearnedModel: Hashable, Sendable {
         /// True when the regression reads the rules' output (stacking); false when it reads the
         /// words alone and its confident calls are added to the rules'.
         public var stacked: Bool
+        /// True when the regression reads the passage's static embedding (with roles and kind)
+        /// instead of words; its confident calls are added to the rules' (`stacked` is false).
+        public var embedding: Bool = false
     }
 
     /// How the model picks one sub-code under its top-level code. It learns only from passages
@@ -68,6 +71,9 @@ public struct LearnedModel: Hashable, Sendable {
     public var passages: [StoredPassage]
     /// Where the model was read from, for messages (empty when trained in memory).
     public var path: String = ""
+    /// The checksum of the embedding table the model reads (`EmbeddingTable.checksum`), or nil
+    /// when no code uses embeddings.
+    public var embeddingChecksum: String?
 
     /// Weights per feature: one per top-level code, then one per sub-code.
     var columns: Int { codes.count + subcodeModels.count }

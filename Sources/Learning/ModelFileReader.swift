@@ -31,6 +31,12 @@ struct ModelFileReader {
         return fields
     }
 
+    /// The first field of the next line, without moving on (nil at the end).
+    func nextTag() -> Substring? {
+        guard line < lines.count else { return nil }
+        return lines[line].split(separator: "\t", maxSplits: 1, omittingEmptySubsequences: false).first
+    }
+
     /// The next line, which must start with `tag`.
     mutating func fields(tag: String, count: Int? = nil) throws(Diagnostic) -> [String] {
         let f = try fields(count: count)

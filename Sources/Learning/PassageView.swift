@@ -5,6 +5,8 @@ import Transcripts
 /// prose, the top-level codes the rules gave it and those whose cues they cancelled.
 struct PassageView {
     var words: WordHashes
+    /// The passage's text (segments joined by a space), for the embedding.
+    var text: String
     var roles: Set<Role>
     var observation: Bool
     var ruleCodes: Set<String>
@@ -16,6 +18,7 @@ struct PassageView {
     /// One segment of a transcript, with the rule coder's decisions for it.
     init(segment: Segment, rules: SegmentCoding) {
         words = WordHashes(segment.text)
+        text = segment.text
         roles = segment.kind == .utterance ? [segment.role ?? .unknown] : []
         observation = segment.kind != .utterance
         ruleCodes = Set(rules.annotations.map(\.topLevelCode))
@@ -40,7 +43,8 @@ struct PassageView {
                 cancelled += coding.cancelled
             }
         }
-        words = WordHashes(texts.joined(separator: " "))
+        self.text = texts.joined(separator: " ")
+        words = WordHashes(self.text)
         self.roles = roles
         self.observation = observation
         ruleCodes = Set(annotations.map(\.topLevelCode))
