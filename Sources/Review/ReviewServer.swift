@@ -63,7 +63,8 @@ public struct ReviewServer: Sendable {
         let methods = Dictionary(grouping: ReviewAPI.routes, by: \.path).mapValues { $0.map(\.method) }
         for (path, allowed) in methods {
             let allow = allowed.map(\.rawValue).sorted().joined(separator: ", ")
-            for method in [HTTPRequest.Method.get, .post, .put, .patch, .delete, .trace, .options] where !allowed.contains(method) {
+            let others: [HTTPRequest.Method] = [.get, .post, .put, .patch, .delete, .trace, .options] + [HTTPRequest.Method("QUERY")].compactMap { $0 }
+            for method in others where !allowed.contains(method) {
                 router.on(RouterPath(path), method: method) { _, _ -> Response in
                     var response = JSONBody.error(.methodNotAllowed, "\(method.rawValue) is not allowed here; allowed: \(allow)")
                     response.headers[.allow] = allow

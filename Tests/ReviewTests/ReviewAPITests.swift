@@ -63,6 +63,7 @@ struct ReviewAPITests {
         #expect(put.status == 405)
         #expect(put.header("Allow") == "GET, POST")
         #expect((put.object["error"] as? String)?.contains("not allowed") == true)
+        #expect(try await server.send("QUERY", "/api/session", csrf: try await server.csrf()).status == 405)
         #expect(try await server.send("GET", "/api/nothing-here").status == 404)
         // The machine's suggestions cannot be removed by naming the machine as the coder.
         let view = try await server.send("GET", "/api/sources/1/encounters/0?coder=ana").object
