@@ -22,7 +22,8 @@ public struct CodedTranscript: Sendable {
 extension Coder {
     /// Codes every segment of every encounter in `transcript`.
     public func code(_ transcript: Transcript) -> CodedTranscript {
-        var cache = CandidateCache(compiled)
+        var cache = caches.take(compiled)
+        defer { caches.giveBack(cache) }
         var cancelled: [[[CancelledCue]]] = []
         let annotations = transcript.encounters.map { encounter in
             let actors = ActorResolver(encounter: encounter, language: codebook.language)

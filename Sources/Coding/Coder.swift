@@ -5,6 +5,8 @@ import Transcripts
 public struct Coder: Sendable {
     public let codebook: Codebook
     let compiled: CompiledCodebook
+    /// Matcher states (vocabulary and per-word candidates) reused from one transcript to the next.
+    let caches = CandidateCachePool()
     let negation: NegationScope
     /// The name annotations carry as their coder.
     public var coderName = "rapport"
@@ -34,7 +36,8 @@ public struct Coder: Sendable {
     /// Codes one segment and says which matched cues the checks cancelled (negation, question,
     /// role, reported speech …), so a learned model can leave those decisions alone.
     public func coding(_ segment: Segment, in encounter: Encounter?) -> SegmentCoding {
-        var cache = CandidateCache(compiled)
+        var cache = caches.take(compiled)
+        defer { caches.giveBack(cache) }
         var cancelled: [CancelledCue] = []
         let annotations = code(
             text: segment.text, start: segment.start, kind: segment.kind, speaker: segment.speaker, role: segment.role,
@@ -48,7 +51,8 @@ public struct Coder: Sendable {
         text: String, start: Int, kind: Segment.Kind, speaker: String?, role: Role?, segmentIndex: Int,
         encounter: Encounter?
     ) -> [Annotation] {
-        var cache = CandidateCache(compiled)
+        var cache = caches.take(compiled)
+        defer { caches.giveBack(cache) }
         var cancelled: [CancelledCue] = []
         return code(text: text, start: start, kind: kind, speaker: speaker, role: role, segmentIndex: segmentIndex,
                     encounter: encounter, actors: ActorResolver(encounter: encounter, language: codebook.language), cache: &cache,
@@ -59,40 +63,37 @@ public struct Coder: Sendable {
         text: String, start: Int, kind: Segment.Kind, speaker: String?, role: Role?, segmentIndex: Int,
         encounter: Encounter?, actors: ActorResolver, cache: inout CandidateCache, cancelled: inout [CancelledCue]
     ) -> [Annotation] {
-        let tokens = Tokenizer.tokenize(text)
+        let tokens = Tokenizer.tokenize(text, vocabulary: &cache.vocabulary)
         guard !tokens.isEmpty else { return [] }
         cache.nextSegment()
-        var infos: [CandidateCache.WordInfo?] = []
-        infos.reserveCapacity(tokens.count)
-        for t in tokens {
-            guard t.kind == .word else { infos.append(nil); continue }
-            let info = compiled.info(for: t.text, cache: &cache)
-            cache.mark(info)
-            infos.append(info)
-        }
-        let index = SegmentIndex(tokens: tokens, actors: actors, language: codebook.language)
+        for t in tokens where t.kind == .word { cache.see(t.id, in: compiled) }
+        let index = SegmentIndex(tokens: tokens, actors: actors, language: codebook.language,
+                                 maybePerson: cache.maybePerson(tokens, actors: actors))
         // `unless` phrases: which occur in which sentence, found in one pass like the cues.
         var unlessFound: Set<Int> = []
         if !compiled.unlessPatterns.isEmpty {
-            for i in tokens.indices {
-                guard let info = infos[i], !info.unlessCandidates.isEmpty else { continue }
-                for s in info.unlessCandidates {
-                    let key = compiled.unlessSequencePattern[s] &* tokens.count &+ index.sentenceFirst[i]
+            for i in tokens.indices where tokens[i].kind == .word {
+                for s in cache.unlessCandidates[Int(tokens[i].id)] {
+                    let key = compiled.unlessSequencePattern[Int(s)] &* tokens.count &+ index.sentenceFirst[i]
                     if unlessFound.contains(key) { continue }
-                    if CueMatcher.match(compiled.unlessSequenceAtoms[s], tokens: tokens, start: i) != nil { unlessFound.insert(key) }
+                    if CueMatcher.match(compiled.unlessSequenceAtoms[Int(s)], tokens: tokens, prefixes: cache.prefixes, start: i) != nil {
+                        unlessFound.insert(key)
+                    }
                 }
             }
         }
         let kindBit: UInt8 = kind == .utterance ? 1 : 2
         var hits: [Hit] = []
-        for i in tokens.indices {
-            guard let info = infos[i], !info.candidates.isEmpty else { continue }
+        for i in tokens.indices where tokens[i].kind == .word {
+            let candidates = cache.candidates[Int(tokens[i].id)]
+            guard !candidates.isEmpty else { continue }
             var matchedEntries: [Int] = []
-            for sequenceIndex in info.candidates {
+            for s in candidates {
+                let sequenceIndex = Int(s)
                 let entryIndex = compiled.sequenceEntry[sequenceIndex]
                 if compiled.sequenceKinds[sequenceIndex] & kindBit == 0 || matchedEntries.contains(entryIndex) { continue }
                 if !cache.anchorsPresent(sequenceIndex, in: compiled) { continue }
-                guard let end = CueMatcher.match(compiled.sequenceAtoms[sequenceIndex], tokens: tokens, start: i) else { continue }
+                guard let end = CueMatcher.match(compiled.sequenceAtoms[sequenceIndex], tokens: tokens, prefixes: cache.prefixes, start: i) else { continue }
                 matchedEntries.append(entryIndex)
                 let entry = compiled.entries[entryIndex]
                 if entry.unlessIDs.contains(where: { unlessFound.contains($0 &* tokens.count &+ index.sentenceFirst[i]) }) {

@@ -1,7 +1,10 @@
+import Synchronization
 import Transcripts
 
-/// A codebook made ready for matching: every cue compiled, with an index from the words a cue
-/// can start with to the cues, so a segment is matched in one pass over its tokens.
+/// A codebook made ready for matching: every word a cue or `unless` pattern names is numbered in
+/// a vocabulary, every pattern compiled to sequences of atoms over those ids, and the sequences
+/// indexed by the word (or wildcard prefix) they start with, so a segment is matched in one pass
+/// over its token ids: per token an array look-up, then integer comparisons.
 struct CompiledCodebook: Sendable {
     struct Entry: Sendable {
         var cue: Cue
@@ -14,37 +17,79 @@ struct CompiledCodebook: Sendable {
         var unlessIDs: [Int]
     }
 
-    /// One linear sequence of one entry's pattern, with the required words after its first.
-    struct Sequence: Sendable {
-        var entry: Int
-        var atoms: [CuePattern.Atom]
-        var anchors: [CuePattern.Atom]
+    /// One position of a linear sequence over word ids: any of `words` (sorted), or a word that
+    /// starts with one of the prefixes numbered `prefixes` (sorted); or a gap of up to `gap` words.
+    struct Atom: Sendable {
+        var words: [Int32] = []
+        var prefixes: [Int32] = []
+        var optional = false
+        var gap = 0
+
+        /// Whether the word `id`, which starts with the prefixes `wordPrefixes`, fits this atom.
+        @inline(__always)
+        func accepts(_ id: Int32, wordPrefixes: [Int32]) -> Bool {
+            if words.count <= 8 {
+                if words.contains(id) { return true }
+            } else {
+                var lower = 0, upper = words.count
+                while lower < upper {
+                    let mid = (lower + upper) >> 1
+                    if words[mid] < id { lower = mid + 1 } else { upper = mid }
+                }
+                if lower < words.count && words[lower] == id { return true }
+            }
+            return !prefixes.isEmpty && !wordPrefixes.isEmpty && prefixes.contains { wordPrefixes.contains($0) }
+        }
     }
 
     var entries: [Entry] = []
-    var sequences: [Sequence] = []
-    // Flat per-sequence data for the hot loop, so a candidate is rejected without copying structs.
+    /// Per sequence: its entry, where it may match (bit 1: utterances, bit 2: observations), its
+    /// atoms, and its anchors (the required adjacent words after the first, as word ids and
+    /// prefix ids), so a sequence whose anchors are absent from a segment is skipped at once.
     var sequenceEntry: [Int] = []
-    /// Bit 1: may match utterances, bit 2: may match observations.
     var sequenceKinds: [UInt8] = []
-    var sequenceAtoms: [[CuePattern.Atom]] = []
-    /// Every word and every prefix that an anchor can need, numbered, so that whether a segment
-    /// contains them is an array lookup rather than a string hash.
-    var vocabulary: [String: Int] = [:]
-    var prefixes: [String] = []
-    /// Per sequence, per anchor: the vocabulary ids and prefix ids that satisfy it.
-    var sequenceAnchors: [[(words: [Int], prefixes: [Int])]] = []
-    var byFirstWord: [String: [Int]] = [:]
-    var byPrefix: [(prefix: String, entry: Int)] = []
-    /// Every distinct `unless` pattern, and its linear sequences indexed by first word like the
-    /// cues, so the words that cancel a cue are found in the same pass over the tokens.
+    var sequenceAtoms: [[Atom]] = []
+    var sequenceAnchors: [[(words: [Int32], prefixes: [Int32])]] = []
+    /// The words of every pattern, numbered; a transcript's other words are added to a copy.
+    var vocabulary = Vocabulary()
+    /// Every wildcard prefix, as UTF-8 bytes, numbered; and per first byte the prefixes it begins.
+    var prefixes: [[UInt8]] = []
+    var prefixStrings: [String] = []
+    var prefixesByFirstByte: [[Int32]] = Array(repeating: [], count: 256)
+    /// Per word id of `vocabulary`: the sequences that start with that word.
+    var firstWordSequences: [[Int32]] = []
+    /// The sequences that start with a wildcard, ordered by prefix.
+    var byPrefix: [(prefix: Int32, sequence: Int32)] = []
+    /// Every distinct `unless` pattern, and its linear sequences indexed like the cues', so the
+    /// words that cancel a cue are found in the same pass over the tokens.
     var unlessPatterns: [CuePattern] = []
     var unlessSequencePattern: [Int] = []
-    var unlessSequenceAtoms: [[CuePattern.Atom]] = []
-    var unlessByFirstWord: [String: [Int]] = [:]
-    var unlessByPrefix: [(prefix: String, entry: Int)] = []
+    var unlessSequenceAtoms: [[Atom]] = []
+    var unlessFirstWordSequences: [[Int32]] = []
+    var unlessByPrefix: [(prefix: Int32, sequence: Int32)] = []
+
+    private var prefixIndex: [String: Int32] = [:]
+
+    /// The number of a wildcard prefix, adding it when new.
+    mutating func prefixID(_ prefix: String) -> Int32 {
+        if let id = prefixIndex[prefix] { return id }
+        let id = Int32(prefixes.count)
+        prefixIndex[prefix] = id
+        let bytes = Array(prefix.utf8)
+        prefixes.append(bytes)
+        prefixStrings.append(prefix)
+        prefixesByFirstByte[Int(bytes[0])].append(id)
+        return id
+    }
+
+    /// `atom` over word ids, its words and prefixes numbered (added when new).
+    mutating func compile(_ atom: CuePattern.Atom) -> Atom {
+        Atom(words: atom.words.sorted().map { vocabulary.id(of: $0) }.sorted(),
+             prefixes: atom.prefixes.map { prefixID($0) }.sorted(), optional: atom.optional, gap: atom.gap)
+    }
 
     init(_ codebook: Codebook) {
+        var firstWords: [(word: Int32, sequence: Int32)] = [], unlessFirstWords: [(word: Int32, sequence: Int32)] = []
         var unlessIndex: [CuePattern: Int] = [:]
         func unlessID(_ pattern: CuePattern) -> Int {
             if let id = unlessIndex[pattern] { return id }
@@ -52,14 +97,16 @@ struct CompiledCodebook: Sendable {
             unlessIndex[pattern] = id
             unlessPatterns.append(pattern)
             for atoms in pattern.sequences {
-                let s = unlessSequenceAtoms.count
+                let s = Int32(unlessSequenceAtoms.count)
+                let compiled = atoms.map { compile($0) }
                 unlessSequencePattern.append(id)
-                unlessSequenceAtoms.append(atoms)
-                for word in atoms[0].words { unlessByFirstWord[word, default: []].append(s) }
-                for prefix in atoms[0].prefixes { unlessByPrefix.append((prefix, s)) }
+                unlessSequenceAtoms.append(compiled)
+                for word in compiled[0].words { unlessFirstWords.append((word, s)) }
+                for prefix in atoms[0].prefixes { unlessByPrefix.append((prefixID(prefix), s)) }
             }
             return id
         }
+        var prefixStarts: [(prefix: String, sequence: Int32)] = []
         func visit(_ code: Code, inheritedRoles: Set<Role>) {
             let roles = code.roles.isEmpty ? inheritedRoles : code.roles
             for cue in code.cues {
@@ -70,93 +117,140 @@ struct CompiledCodebook: Sendable {
                                      roles: cue.roles.isEmpty ? roles : cue.roles, unless: unless,
                                      unlessIDs: unless.map(unlessID)))
                 for atoms in pattern.sequences {
-                    let s = sequences.count
-                    let anchors = atoms.dropFirst().filter { $0.gap == 0 && !$0.optional }
-                    sequences.append(Sequence(entry: index, atoms: atoms, anchors: Array(anchors)))
+                    let s = Int32(sequenceAtoms.count)
+                    let compiled = atoms.map { compile($0) }
                     sequenceEntry.append(index)
-                    sequenceAtoms.append(atoms)
+                    sequenceAtoms.append(compiled)
+                    sequenceAnchors.append(compiled.dropFirst().filter { $0.gap == 0 && !$0.optional }
+                        .map { ($0.words, $0.prefixes) })
                     sequenceKinds.append(cue.kinds.isEmpty ? 3 : (cue.kinds.contains(.utterance) ? 1 : 0) | (cue.kinds.contains(.observation) ? 2 : 0))
-                    for word in atoms[0].words { byFirstWord[word, default: []].append(s) }
-                    for prefix in atoms[0].prefixes { byPrefix.append((prefix, s)) }
+                    for word in compiled[0].words { firstWords.append((word, s)) }
+                    for prefix in atoms[0].prefixes { prefixStarts.append((prefix, s)) }
                 }
             }
             for child in code.children { visit(child, inheritedRoles: roles) }
         }
         for code in codebook.codes { visit(code, inheritedRoles: []) }
-        byPrefix.sort { $0.prefix < $1.prefix }
-        var prefixIndex: [String: Int] = [:]
-        for sequence in sequences {
-            sequenceAnchors.append(sequence.anchors.map { anchor in
-                let words = anchor.words.sorted().map { word -> Int in
-                    if let id = vocabulary[word] { return id }
-                    vocabulary[word] = vocabulary.count
-                    return vocabulary.count - 1
-                }
-                let ids = anchor.prefixes.map { prefix -> Int in
-                    if let id = prefixIndex[prefix] { return id }
-                    prefixIndex[prefix] = prefixes.count
-                    prefixes.append(prefix)
-                    return prefixes.count - 1
-                }
-                return (words, ids)
-            })
+        // Wildcard starts in prefix order (then sequence order), as candidates are tried.
+        prefixStarts.sort { ($0.prefix, $0.sequence) < ($1.prefix, $1.sequence) }
+        byPrefix = prefixStarts.map { (prefixID($0.prefix), $0.sequence) }
+        firstWordSequences = Array(repeating: [], count: vocabulary.count)
+        for (word, s) in firstWords { firstWordSequences[Int(word)].append(s) }
+        unlessFirstWordSequences = Array(repeating: [], count: vocabulary.count)
+        for (word, s) in unlessFirstWords { unlessFirstWordSequences[Int(word)].append(s) }
+    }
+
+    /// The numbers of the wildcard prefixes that `word` starts with, ascending.
+    func prefixIDs(of word: String) -> [Int32] {
+        let bytes = Array(word.utf8)
+        guard let first = bytes.first else { return [] }
+        var out: [Int32] = []
+        for p in prefixesByFirstByte[Int(first)] {
+            let prefix = prefixes[Int(p)]
+            guard prefix.count <= bytes.count, bytes[..<prefix.count].elementsEqual(prefix) else { continue }
+            // Outside ASCII a byte prefix may split a character (a base letter and its accent).
+            if first >= 0x80 || bytes.contains(where: { $0 >= 0x80 }), !word.hasPrefix(prefixStrings[Int(p)]) { continue }
+            out.append(p)
         }
-    }
-
-    /// What the matcher needs to know about a word, remembered per distinct word in `cache`.
-    func info(for word: String, cache: inout CandidateCache) -> CandidateCache.WordInfo {
-        if let known = cache.memo[word] { return known }
-        var unless = unlessByFirstWord[word] ?? []
-        for (prefix, s) in unlessByPrefix where word.hasPrefix(prefix) { unless.append(s) }
-        let found = CandidateCache.WordInfo(
-            candidates: candidates(for: word), vocabulary: vocabulary[word] ?? -1,
-            prefixes: prefixes.indices.filter { word.hasPrefix(prefixes[$0]) }, unlessCandidates: unless)
-        cache.memo[word] = found
-        return found
-    }
-
-    /// Indices of the sequences that may start at a word.
-    func candidates(for word: String) -> [Int] {
-        var out = byFirstWord[word] ?? []
-        for (prefix, entry) in byPrefix where word.hasPrefix(prefix) { out.append(entry) }
-        return out
+        return out.sorted()
     }
 }
 
-/// Candidate lists already computed for words seen in one transcript: most words recur, and the
-/// wildcard cues make a fresh lookup cost a scan. One cache per transcript, passed `inout`.
-struct CandidateCache {
-    struct WordInfo {
-        var candidates: [Int]
-        var vocabulary: Int
-        var prefixes: [Int]
-        /// Indices of the `unless` sequences that may start at the word.
-        var unlessCandidates: [Int]
-    }
-
-    var memo: [String: WordInfo] = [:]
+/// What the matcher has learned about words, kept across segments and transcripts: the
+/// vocabulary (the codebook's words plus those met so far), and per word id the sequences that
+/// may start there, the `unless` sequences that may start there, and its wildcard prefixes.
+/// Also the per-segment marks of which anchor words occur. Passed `inout`; `Coder` keeps a pool.
+struct CandidateCache: Sendable {
+    var vocabulary: Vocabulary
+    var known: [Bool] = []
+    var candidates: [[Int32]] = []
+    var unlessCandidates: [[Int32]] = []
+    var prefixes: [[Int32]] = []
     /// Anchor test results for the current segment, valid where `anchorStamp` equals `stamp`.
     var anchorStamp: [Int32]
     var anchorOK: [Bool]
-    /// Words and prefixes present in the current segment, where the stamp equals `stamp`.
+    /// Codebook words and prefixes present in the current segment, where the stamp equals `stamp`.
     var wordStamp: [Int32]
     var prefixStamp: [Int32]
     var stamp: Int32 = 0
+    /// Whether a word (by id) can start a person reference for the people of `people` (and the
+    /// coder's role nouns, fixed per coder): valid where `personStamp` equals `personGeneration`,
+    /// which changes when the people do.
+    var people: [String: Role] = [:]
+    var personStarts: Set<String> = []
+    var personGeneration: Int32 = 0
+    var personStamp: [Int32] = []
+    var personFlag: [Bool] = []
 
     init(_ compiled: CompiledCodebook) {
-        anchorStamp = Array(repeating: -1, count: compiled.sequences.count)
-        anchorOK = Array(repeating: false, count: compiled.sequences.count)
+        vocabulary = compiled.vocabulary
+        anchorStamp = Array(repeating: -1, count: compiled.sequenceAtoms.count)
+        anchorOK = Array(repeating: false, count: compiled.sequenceAtoms.count)
         wordStamp = Array(repeating: -1, count: compiled.vocabulary.count)
         prefixStamp = Array(repeating: -1, count: compiled.prefixes.count)
     }
 
-    /// Starts a new segment: earlier results no longer apply.
+    /// Starts a new segment: earlier anchor results no longer apply.
     mutating func nextSegment() { stamp &+= 1 }
 
-    /// Notes that a word occurs in the current segment.
-    mutating func mark(_ info: WordInfo) {
-        if info.vocabulary >= 0 { wordStamp[info.vocabulary] = stamp }
-        for p in info.prefixes { prefixStamp[p] = stamp }
+    /// Learns what word `id` can start, once per word, and notes that it occurs in this segment.
+    @inline(__always)
+    mutating func see(_ id: Int32, in compiled: CompiledCodebook) {
+        let i = Int(id)
+        if i >= known.count || !known[i] { learn(i, compiled) }
+        if i < wordStamp.count { wordStamp[i] = stamp }
+        for p in prefixes[i] { prefixStamp[Int(p)] = stamp }
+    }
+
+    private mutating func learn(_ i: Int, _ compiled: CompiledCodebook) {
+        if i >= known.count {
+            let n = max(vocabulary.count, i + 1)
+            known += Array(repeating: false, count: n - known.count)
+            candidates += Array(repeating: [], count: n - candidates.count)
+            unlessCandidates += Array(repeating: [], count: n - unlessCandidates.count)
+            prefixes += Array(repeating: [], count: n - prefixes.count)
+        }
+        let word = vocabulary.words[i]
+        let wordPrefixes = compiled.prefixIDs(of: word)
+        var starts = i < compiled.firstWordSequences.count ? compiled.firstWordSequences[i] : []
+        var unless = i < compiled.unlessFirstWordSequences.count ? compiled.unlessFirstWordSequences[i] : []
+        if !wordPrefixes.isEmpty {
+            for (p, s) in compiled.byPrefix where wordPrefixes.contains(p) { starts.append(s) }
+            for (p, s) in compiled.unlessByPrefix where wordPrefixes.contains(p) { unless.append(s) }
+        }
+        known[i] = true
+        candidates[i] = starts
+        unlessCandidates[i] = unless
+        prefixes[i] = wordPrefixes
+    }
+
+    /// Per token: whether `actors` could read a person reference starting there. A lower-case
+    /// word can start one only when it (without 's) is a participant's label or name, a role
+    /// noun, or the first word of a two-word label, name or role noun; a capitalised word may be a
+    /// name. Answered once per word and set of people, by id.
+    mutating func maybePerson(_ tokens: [Token], actors: ActorResolver) -> [Bool] {
+        if actors.people != people || personGeneration == 0 {
+            people = actors.people
+            personGeneration &+= 1
+            personStarts = Set(actors.nouns.keys).union(people.keys)
+            for key in Array(people.keys) + Array(actors.twoWordNouns.keys) {
+                if let space = key.firstIndex(of: " ") { personStarts.insert(String(key[..<space])) }
+            }
+        }
+        if personStamp.count < vocabulary.count {
+            personStamp += Array(repeating: 0, count: vocabulary.count - personStamp.count)
+            personFlag += Array(repeating: false, count: vocabulary.count - personFlag.count)
+        }
+        return tokens.map { t in
+            guard t.kind == .word else { return false }
+            if t.capitalised { return true }
+            let i = Int(t.id)
+            if personStamp[i] != personGeneration {
+                personStamp[i] = personGeneration
+                personFlag[i] = personStarts.contains(ActorResolver.stripPossessive(t.text))
+            }
+            return personFlag[i]
+        }
     }
 
     /// Whether every anchor of sequence `s` occurs in the current segment.
@@ -164,13 +258,30 @@ struct CandidateCache {
         if anchorStamp[s] == stamp { return anchorOK[s] }
         var ok = true
         for anchor in compiled.sequenceAnchors[s] {
-            if anchor.words.contains(where: { wordStamp[$0] == stamp }) { continue }
-            if anchor.prefixes.contains(where: { prefixStamp[$0] == stamp }) { continue }
+            if anchor.words.contains(where: { wordStamp[Int($0)] == stamp }) { continue }
+            if anchor.prefixes.contains(where: { prefixStamp[Int($0)] == stamp }) { continue }
             ok = false
             break
         }
         anchorStamp[s] = stamp
         anchorOK[s] = ok
         return ok
+    }
+}
+
+/// Matcher state kept between transcripts, one per thread at a time: a transcript takes one
+/// (or starts a fresh one), codes, and gives it back. A state whose vocabulary has grown past
+/// `limit` words is dropped, so memory stays bounded on any input.
+final class CandidateCachePool: Sendable {
+    private let free = Mutex<[CandidateCache]>([])
+    static let limit = 200_000
+
+    func take(_ compiled: CompiledCodebook) -> CandidateCache {
+        free.withLock { $0.popLast() } ?? CandidateCache(compiled)
+    }
+
+    func giveBack(_ cache: CandidateCache) {
+        guard cache.vocabulary.count <= Self.limit else { return }
+        free.withLock { $0.append(cache) }
     }
 }

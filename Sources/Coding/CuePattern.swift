@@ -1,3 +1,5 @@
+import Synchronization
+
 /// A cue phrase compiled into token elements. The phrase syntax, documented in
 /// Codebooks/README.md:
 /// - `shout` matches the word and its regular inflections (shouts, shouted, shouting);
@@ -81,8 +83,20 @@ struct CuePattern: Hashable, Sendable {
         return out
     }
 
-    /// Compiles `phrase`, or returns a message saying why it cannot match anything.
+    /// Compiles `phrase`, or returns a message saying why it cannot match anything. Results are
+    /// remembered for the process: reading a codebook checks every cue, and compiling it for the
+    /// coder then costs nothing more.
     static func compile(_ phrase: String) -> Result<CuePattern, CuePatternError> {
+        if let known = PatternMemo.shared.table.withLock({ $0[phrase] }) { return known }
+        let result = compileUncached(phrase)
+        PatternMemo.shared.table.withLock { table in
+            if table.count >= PatternMemo.limit { table.removeAll() }
+            table[phrase] = result
+        }
+        return result
+    }
+
+    static func compileUncached(_ phrase: String) -> Result<CuePattern, CuePatternError> {
         var parser = PhraseParser(chars: Array(phrase.lowercased().replacingApostrophes()))
         do {
             var elements = try parser.sequence(closing: nil)
@@ -165,16 +179,16 @@ struct PhraseParser {
                 }
                 if word.hasSuffix("*") {
                     word.removeLast()
-                    guard !word.isEmpty, !word.contains("*"), !word.contains("=") else {
+                    guard !word.isEmpty, !word.utf8.contains(UInt8(ascii: "*")), !word.utf8.contains(UInt8(ascii: "=")) else {
                         throw CuePatternError(message: "wildcard '\(word)*' needs letters before '*'")
                     }
                     prefixes.append(word)
                 } else if word.hasPrefix("=") {
                     word.removeFirst()
-                    guard !word.isEmpty, !word.contains("=") else { throw CuePatternError(message: "'=' must precede a word") }
+                    guard !word.isEmpty, !word.utf8.contains(UInt8(ascii: "=")) else { throw CuePatternError(message: "'=' must precede a word") }
                     words.insert(word)
                 } else {
-                    guard !word.contains("*"), !word.contains("=") else {
+                    guard !word.utf8.contains(UInt8(ascii: "*")), !word.utf8.contains(UInt8(ascii: "=")) else {
                         throw CuePatternError(message: "'\(word)': '*' goes at the end of a word, '=' at its start")
                     }
                     words.formUnion(Inflection.forms(of: word))
@@ -194,6 +208,13 @@ struct PhraseParser {
     }
 
     static func isWordCharacter(_ c: Character) -> Bool { c.isLetter || c.isNumber || c == "'" || c == "-" }
+}
+
+/// Compiled phrases, shared by every codebook read in the process.
+final class PatternMemo: Sendable {
+    static let shared = PatternMemo()
+    static let limit = 100_000
+    let table = Mutex<[String: Result<CuePattern, CuePatternError>]>([:])
 }
 
 struct CuePatternError: Error, Hashable, Sendable {

@@ -39,7 +39,9 @@ struct SegmentIndex {
     private(set) var condition: [Bool]
     let language: Language
 
-    init(tokens: [Token], actors: ActorResolver, language: Language) {
+    /// `maybePerson[i]`, when given, is false for a token that cannot start a person reference
+    /// (see `CandidateCache.maybePerson`), so the resolver is not asked there.
+    init(tokens: [Token], actors: ActorResolver, language: Language, maybePerson: [Bool]? = nil) {
         self.tokens = tokens
         self.language = language
         let n = tokens.count
@@ -79,6 +81,10 @@ struct SegmentIndex {
         var i = 0
         while i < n {
             referencesBefore[i] = references.count
+            if let maybePerson, !maybePerson[i] {
+                i += 1
+                continue
+            }
             if let (actor, next) = actors.reference(tokens, at: i, sentenceStart: sentenceFirst[i]) {
                 let r = references.count
                 references.append(Reference(index: i, next: next, actor: actor))
