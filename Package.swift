@@ -52,7 +52,7 @@ let package = Package(
         .target(
             name: "Review",
             dependencies: [
-                "Transcripts", "Coding", "Reports", "Interchange", "Project",
+                "Transcripts", "Coding", "Learning", "Reports", "Interchange", "Project",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -78,7 +78,7 @@ let package = Package(
         .testTarget(name: "ProjectTests", dependencies: ["Project", "Coding", "Transcripts"]),
         .testTarget(
             name: "ReviewTests",
-            dependencies: ["Review", "Project", "Interchange", "Coding", "Transcripts"]
+            dependencies: ["Review", "Project", "Interchange", "Learning", "Coding", "Transcripts"]
         ),
     ]
 )

@@ -9,6 +9,8 @@ of the target), then restarts the server on the finished project and measures:
   - open: from starting `rapport serve PROJECT` to the answer of the first page's requests
     (the page, /api/session, /api/encounters, the first encounter's transcript);
   - round trip: 200 accept/reject decisions, one at a time, median and 95th percentile;
+  - training from those decisions in the page's API (POST /api/learning/train), with decisions
+    by another coder round-tripping while it runs;
   - memory: the server's peak resident set (VmHWM) after all of that.
   - compare: the Compare view of the benchmark coder and the machine, three times (median);
   - memory: the server's peak resident set (VmHWM) after all of that.
@@ -104,6 +106,33 @@ def main():
         call(base, token, None, "GET", "/api/compare?a=bench&b=rapport")
         runs.append((time.perf_counter() - t) * 1000)
     print(f"compare bench vs rapport: median {statistics.median(runs):.0f} ms of 3 ({', '.join(f'{r:.0f}' for r in runs)})")
+    # Learning loop: train from the decisions just made, in the background; decisions keep
+    # round-tripping while it runs, and the training's own time is reported.
+    t = time.perf_counter()
+    call(base, token, csrf, "POST", "/api/learning/train", {"coder": "bench"})
+    during = []
+    more = [c for e in encounters[40:80] for c in
+            [x["id"] for x in call(base, token, None, "GET", f"/api/sources/{e['source']}/encounters/{e['encounter']}?coder=bench2")["codings"]
+             if x["coder"] == "rapport"]][:100]
+    state = "running"
+    while state == "running":
+        if more:
+            s = more.pop()
+            t1 = time.perf_counter()
+            call(base, token, csrf, "POST", "/api/decisions", {"suggestion": s, "coder": "bench2", "action": "accept"})
+            during.append((time.perf_counter() - t1) * 1000)
+        else:
+            time.sleep(0.5)
+        status = call(base, token, None, "GET", "/api/learning")
+        state = status["state"]
+    model = status.get("model") or {}
+    print(f"training from decisions: {time.perf_counter() - t:.1f} s wall, state {state}"
+          f"{' (' + status.get('error', '') + ')' if state == 'failed' else ''}; {model.get('passages', 0)} passages, "
+          f"refreshed {model.get('refreshed', {})}, {len(status.get('next', []))} passages to code next")
+    if during:
+        during.sort()
+        print(f"accept round trip while training: median {statistics.median(during):.1f} ms, "
+              f"p95 {during[int(len(during) * 0.95)]:.1f} ms, max {during[-1]:.1f} ms over {len(during)} decisions")
     with open(f"/proc/{proc.pid}/status") as f:
         status = dict(line.split(":", 1) for line in f if ":" in line)
     print(f"server memory: peak {int(status['VmHWM'].split()[0]) / 1024:.0f} MB, now {int(status['VmRSS'].split()[0]) / 1024:.0f} MB (target < 300 MB)")

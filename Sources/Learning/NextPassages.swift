@@ -11,6 +11,9 @@ public struct NextPassages: Sendable {
         public var text: String
         /// Why it was picked: `least sure (…)` or `sure (…)`.
         public var reason: String
+        /// How far the probability of the code closest to its threshold lies from it (0: least sure),
+        /// so picks from several runs can be merged.
+        public var margin: Double = 0
     }
 
     public var picks: [Pick]
@@ -39,7 +42,7 @@ public struct NextPassages: Sendable {
                     }
                     guard margin.isFinite else { continue }
                     scored.append((margin, Pick(id: "\(encounter.id)#\(segment.index + 1)", source: transcript.path,
-                                                text: text, reason: closest), sure))
+                                                text: text, reason: closest, margin: margin), sure))
                 }
             }
         }

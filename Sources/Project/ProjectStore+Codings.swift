@@ -84,7 +84,7 @@ extension ProjectStore {
                                     coder: row["coder"], context: context, evidence: EvidenceJSON.decode(row["evidence"]))
         return StoredCoding(id: row["id"], sourceID: row["source_id"], encounter: row["encounter"], annotation: annotation,
                             origin: StoredCoding.Origin(rawValue: row["origin"]) ?? .hand, suggestionID: row["suggestion_id"],
-                            createdAt: row["created_at"])
+                            codebookID: row["codebook_id"], createdAt: row["created_at"])
     }
 
     /// Adds a coding (a hand coding, or an adjudication) by the annotation's coder, who is added

@@ -27,16 +27,19 @@ public struct StoredCoding: Hashable, Sendable {
     public var origin: Origin
     /// The coding this one answers (the suggestion accepted or changed), if any.
     public var suggestionID: Int64?
+    /// The codebook version the automatic coder used for this coding (nil for people's codings).
+    public var codebookID: Int64?
     public var createdAt: String
 
     public init(id: Int64, sourceID: Int64, encounter: Int, annotation: Annotation, origin: Origin,
-                suggestionID: Int64? = nil, createdAt: String) {
+                suggestionID: Int64? = nil, codebookID: Int64? = nil, createdAt: String) {
         self.id = id
         self.sourceID = sourceID
         self.encounter = encounter
         self.annotation = annotation
         self.origin = origin
         self.suggestionID = suggestionID
+        self.codebookID = codebookID
         self.createdAt = createdAt
     }
 }

@@ -100,6 +100,9 @@ enum API {
         var evidence: EvidenceItem?
         /// For another coder's coding: the viewing coder's decision in force (`pending` if none).
         var status: String?
+        /// For the machine's suggestions: the codebook version they came from (older than the
+        /// session's when the suggestion vanished in a re-coding but was kept for its decisions).
+        var codebook: Int64? = nil
     }
 
     struct EvidenceItem: Codable {

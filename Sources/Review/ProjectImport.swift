@@ -1,5 +1,6 @@
 import Coding
 import Interchange
+import Learning
 import Project
 import Transcripts
 
@@ -86,12 +87,13 @@ public enum ProjectImport {
         }
     }
 
-    /// Runs `codebook`'s automatic coder over every source the machine has not coded yet;
-    /// returns how many sources it coded.
+    /// Runs `codebook`'s automatic coder (with the team's model when one was trained for these
+    /// codes) over every source the machine has not coded yet; returns how many sources it coded.
     /// `interrupted` is asked between sources (each source's codings are one transaction).
     public static func codeNewSources(in store: ProjectStore, codebook: Codebook, codebookID: Int64?,
+                                      model: LearnedModel? = nil,
                                       interrupted: () -> Bool = { false }) throws(ProjectError) -> Int {
-        let coder = Coder(codebook: codebook)
+        let coder = HybridCoder(codebook: codebook, model: model)
         var coded = 0
         for source in try store.sources() where !(try store.hasCodings(source: source.id, coder: ProjectCoder.machineName)) {
             if interrupted() { break }
@@ -101,5 +103,26 @@ public enum ProjectImport {
             coded += 1
         }
         return coded
+    }
+
+    /// Re-runs the automatic coder over the sources it has coded (all, or `sources`), after a
+    /// codebook change: the suggestions that still stand keep their decisions, new ones are
+    /// added, vanished ones are dropped unless somebody decided on them
+    /// (`ProjectStore.reconcileSuggestions`). With `unreviewedOnly`, only encounters nobody has
+    /// worked on change (after training a model). `interrupted` is asked between sources.
+    public static func recode(in store: ProjectStore, codebook: Codebook, codebookID: Int64?, model: LearnedModel? = nil,
+                              sources: [Int64]? = nil, unreviewedOnly: Bool = false,
+                              interrupted: () -> Bool = { false }) throws(ProjectError) -> RecodeSummary {
+        let coder = HybridCoder(codebook: codebook, model: model)
+        let wanted = sources.map(Set.init)
+        var summary = RecodeSummary()
+        for source in try store.sources() where wanted?.contains(source.id) ?? true {
+            if interrupted() { break }
+            guard try store.hasCodings(source: source.id, coder: ProjectCoder.machineName),
+                  let transcript = try store.transcript(source.id) else { continue }
+            summary = summary + (try store.reconcileSuggestions(coder.code(transcript), codebookID: codebookID,
+                                                                unreviewedOnly: unreviewedOnly))
+        }
+        return summary
     }
 }

@@ -32,7 +32,7 @@ struct ReviewAPI: Sendable {
         ReviewRoute(method: .get, path: "/api/compare") { api, request, _ in try api.compare(request) },
         ReviewRoute(method: .post, path: "/api/adjudications") { api, request, _ in try await api.adjudicate(request) },
         ReviewRoute(method: .get, path: "/api/export.qdpx") { api, request, _ in try api.exportQDPX(request) },
-    ]
+    ] + learningRoutes
 
     // MARK: Parameters
 
@@ -95,7 +95,7 @@ struct ReviewAPI: Sendable {
         return try JSONBody.response(API.Session(
             project: (store.path as NSString).lastPathComponent, csrf: session.csrf, machine: ProjectCoder.machineName,
             codebook: API.CodebookInfo(name: session.codebook.name, version: current?.id, codes: codes),
-            coders: try coders(), learning: false, blind: session.blind))
+            coders: try coders(), learning: true, blind: session.blind))
     }
 
     func coders() throws -> [API.CoderInfo] {
@@ -161,7 +161,7 @@ struct ReviewAPI: Sendable {
             id: c.id, code: a.code, coder: a.coder, origin: c.origin.rawValue, segment: a.segment, start: a.start, end: a.end,
             suggestion: c.suggestionID,
             evidence: a.evidence.map { API.EvidenceItem(matched: $0.matched, cue: $0.cue, rule: $0.rule, negation: $0.negation, actor: $0.actor) },
-            status: a.coder == viewer ? nil : (decisions[c.id]?.action.rawValue ?? "pending"))
+            status: a.coder == viewer ? nil : (decisions[c.id]?.action.rawValue ?? "pending"), codebook: c.codebookID)
     }
 
     // MARK: Decisions and codings

@@ -14,6 +14,8 @@ final class ReviewSession: Sendable {
     let csrf: String
     /// Blind for every request (`serve --blind`).
     let blind: Bool
+    /// The training the page started, if any (one at a time).
+    let learning = LearningJob()
     private let cache = Mutex<[Int64: Transcript]>([:])
     private let scalarCache = Mutex<[Int64: [Unicode.Scalar]]>([:])
 

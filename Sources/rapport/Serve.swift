@@ -2,6 +2,7 @@ import ArgumentParser
 import Coding
 import Dispatch
 import Foundation
+import Learning
 import Project
 import Review
 import Transcripts
@@ -55,9 +56,11 @@ struct Serve: ParsableCommand {
         let store: ProjectStore
         let book: Codebook
         let version: Int64?
+        let model: LearnedModel?
         do throws(ProjectError) {
             store = try ProjectStore.open(path: project)
             (book, version) = try loadCodebook(store)
+            model = try TeamModel.latest(in: store, codebook: book)
         } catch {
             Console.error(error.description)
             throw ExitCode(1)
@@ -77,13 +80,26 @@ struct Serve: ParsableCommand {
             if !quiet { Console.error("rapport: added \(summary.added) source\(summary.added == 1 ? "" : "s") to \(project)") }
         }
         let coded: Int
+        var recodeInterrupted: String?
         do throws(ProjectError) {
-            coded = try ProjectImport.codeNewSources(in: store, codebook: book, codebookID: version,
+            if let version {
+                // Sources with undecided suggestions from another codebook version: after a
+                // codebook change, or a re-coding that was interrupted.
+                let stale = try store.sourcesWithSuggestions(notFrom: version)
+                if !stale.isEmpty {
+                    let summary = try ProjectImport.recode(in: store, codebook: book, codebookID: version, model: model,
+                                                           sources: stale, interrupted: { Interruption.requested })
+                    if !quiet { Console.error("rapport: " + summary.message(codebookVersion: version)) }
+                    if Interruption.requested { recodeInterrupted = "re-coded \(summary.sources) of \(stale.count) sources (each complete); the rest are re-coded when the project is served again; not serving" }
+                }
+            }
+            coded = try ProjectImport.codeNewSources(in: store, codebook: book, codebookID: version, model: model,
                                                      interrupted: { Interruption.requested })
         } catch {
             Console.error(error.description)
             throw ExitCode(1)
         }
+        if let recodeInterrupted { try Interruption.check(recodeInterrupted) }
         try Interruption.check("coded \(coded) new source\(coded == 1 ? "" : "s") (each complete); the rest are coded when the project is served again; not serving")
         if coded > 0 && !quiet { Console.error("rapport: coded \(coded) new source\(coded == 1 ? "" : "s") as 'rapport'") }
         let configuration = ReviewServer.Configuration(host: host ?? "127.0.0.1", port: port, blind: blind)

@@ -35,17 +35,22 @@ final class LiveServer: @unchecked Sendable {
         Mum: Fine. Come in then.
         """
 
-    /// `blind`: the server runs blind for every request (`serve --blind`).
-    init(blind: Bool = false) async throws {
+    /// `files`: transcripts by file name (the default: one visit); `blind`: the server runs
+    /// blind for every request (`serve --blind`).
+    init(files: [String: String] = ["visit.txt": LiveServer.transcript], blind: Bool = false) async throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("review-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let file = folder.appendingPathComponent("visit.txt")
-        try Data(Self.transcript.utf8).write(to: file)
+        var paths: [String] = []
+        for (name, text) in files.sorted(by: { $0.key < $1.key }) {
+            let file = folder.appendingPathComponent(name)
+            try Data(text.utf8).write(to: file)
+            paths.append(file.path)
+        }
         store = try ProjectStore.open(path: folder.appendingPathComponent("study.rapport").path)
         let codebook = Codebook.relationship()
         let version = try store.addCodebook(name: codebook.name, yaml: Codebook.relationshipYAML)
-        let summary = ProjectImport.add(paths: [file.path], to: store, codebook: codebook)
-        precondition(summary.added == 1 && summary.errors.isEmpty, "fixture did not load: \(summary.errors)")
+        let summary = ProjectImport.add(paths: paths, to: store, codebook: codebook)
+        precondition(summary.added == files.count && summary.errors.isEmpty, "fixture did not load: \(summary.errors)")
         _ = try ProjectImport.codeNewSources(in: store, codebook: codebook, codebookID: version)
         let configuration = URLSessionConfiguration.ephemeral
         configuration.httpShouldSetCookies = false

@@ -88,6 +88,8 @@
   }
 
   function statusOf(c) { return c.coder === state.coder ? "own" : (c.status || "pending"); }
+  // A machine suggestion from an older codebook version: it vanished in a re-coding but was kept because someone decided on it.
+  function older(c) { return c.codebook !== undefined && state.session.codebook.version !== undefined && c.codebook !== state.session.codebook.version; }
   function visibleCodings() {
     const code = $("filter-code").value, coder = $("filter-coder").value, status = $("filter-status").value;
     return state.view.codings.filter((c) => (!code || c.code === code || c.code.startsWith(code + ".")) && (!coder || c.coder === coder) && (!status || statusOf(c) === status));
@@ -123,8 +125,8 @@
       const chips = el("div", { class: "chips" });
       for (const c of mine) {
         const st = statusOf(c);
-        const chip = el("button", { type: "button", class: "chip " + st, "data-id": c.id, "aria-pressed": String(state.selected === c.id),
-          text: c.code + " · " + c.coder + (st === "own" ? "" : " · " + st), onclick: () => select(c.id) });
+        const chip = el("button", { type: "button", class: "chip " + st + (older(c) ? " older" : ""), "data-id": c.id, "aria-pressed": String(state.selected === c.id),
+          text: c.code + " · " + c.coder + (st === "own" ? "" : " · " + st) + (older(c) ? " · older codebook v" + c.codebook : ""), onclick: () => select(c.id) });
         chip.style.setProperty("--c", colour(c.code));
         chips.append(chip);
       }
@@ -144,7 +146,8 @@
     if (!c) return;
     const code = $("sel-code"); code.textContent = c.code; code.style.setProperty("--c", colour(c.code));
     $("sel-coder").textContent = c.coder;
-    $("sel-status").textContent = statusOf(c) === "own" ? "yours (" + c.origin + ")" : statusOf(c);
+    $("sel-status").textContent = (statusOf(c) === "own" ? "yours (" + c.origin + ")" : statusOf(c)) +
+      (older(c) ? " · from codebook version " + c.codebook + ", older than the current " + state.session.codebook.version + ": the new codebook no longer suggests it; kept because someone decided on it" : "");
     const seg = state.view.segments.find((s) => s.index === c.segment);
     $("sel-text").textContent = seg ? cp(seg.text).slice(c.start - seg.start, c.end - seg.start).join("") : "";
     const dl = $("sel-evidence"); dl.textContent = "";
@@ -258,9 +261,60 @@
   }
 
   function showView(name) {
-    $("review").hidden = name !== "review"; $("compare").hidden = name !== "compare";
-    $("view-review").setAttribute("aria-pressed", String(name === "review")); $("view-compare").setAttribute("aria-pressed", String(name === "compare"));
+    for (const v of ["review", "compare", "learning"]) { $(v).hidden = name !== v; $("view-" + v).setAttribute("aria-pressed", String(name === v)); }
     if (name === "compare") refreshCoders();
+    if (name === "learning") loadLearning();
+  }
+
+  // Learning: train from the team's decisions, per-code reliability, and what to code next.
+  const pct = (x) => (x === undefined || x === null ? "—" : Math.round(100 * x) + "%");
+  const k3 = (x) => (x === undefined || x === null ? "—" : x.toFixed(2));
+  let polling = null;
+  async function loadLearning() {
+    let r;
+    const who = state.coder ? "?coder=" + q(state.coder) + (state.blind ? "&blind=true" : "") : "";
+    try { r = await api("GET", "/api/learning" + who); } catch (e) { say(e.message); return; }
+    const m = r.model;
+    let line = m ? "Model in force: trained by " + m.trainedBy + " at " + m.trainedAt.replace("T", " ").replace("Z", " UTC") + " from " + m.passages + " reviewed turns (" + m.reviewers.join(", ") + ") in " + m.seconds + " s; suggestions of unreviewed encounters refreshed: " + m.refreshed.added + " new, " + m.refreshed.dropped + " dropped, " + m.refreshed.kept + " kept." : "No model trained from this team's decisions yet (at least " + r.minimum + " reviewed turns are needed).";
+    if (r.state === "running") line = "Training (started by " + r.startedBy + ")… the page stays usable meanwhile. " + line;
+    if (r.state === "failed") line = "The last training failed: " + r.error + ". " + line;
+    $("learn-state").textContent = line;
+    $("train").disabled = r.state === "running" || !state.coder;
+    const body = document.querySelector("#reliability tbody"); body.textContent = "";
+    for (const c of r.codes) {
+      const e = c.estimate;
+      const kappa = e && e.kappa !== undefined ? k3(e.kappa) + " (" + k3(e.kappaLower) + "–" + k3(e.kappaUpper) + ")" : "—";
+      const verdict = e ? el("span", { class: e.reliable ? "verdict-yes" : "verdict-no", text: e.verdict }) : el("span", { class: "muted", text: "train a model for an estimate" });
+      const row = el("tr", {}, el("th", { scope: "row" }, el("span", { class: "chip", text: c.code })), el("td", { text: kappa }), el("td", {}, verdict),
+        el("td", { text: e ? String(e.support) : "—" }), el("td", { text: c.accepted + " · " + c.changed + " · " + c.rejected }), el("td", { text: pct(c.acceptRate) }));
+      row.querySelector(".chip").style.setProperty("--c", colour(c.code));
+      body.append(row);
+    }
+    const list = $("next-list"); list.textContent = "";
+    for (const n of r.next) {
+      list.append(el("li", {}, el("button", { type: "button", text: n.encounterName + " · turn " + (n.segment + 1), onclick: () => jumpTo(n) }),
+        " ", el("span", { text: n.text.length > 160 ? n.text.slice(0, 160) + "…" : n.text }), el("span", { class: "why muted", text: n.reason })));
+    }
+    if (!r.next.length) list.append(el("li", { class: "muted", text: m ? "Nothing left: every encounter has been reviewed since the last training." : "Train a model to see what to code next." }));
+    clearTimeout(polling);
+    if (r.state === "running") polling = setTimeout(loadLearning, 2000);
+  }
+
+  async function train() {
+    if (!state.coder) { say("Enter your name as coder first."); return; }
+    try { await api("POST", "/api/learning/train", { coder: state.coder }); say("Training started."); } catch (e) { say("Not started: " + e.message); }
+    await loadLearning();
+  }
+
+  async function jumpTo(n) {
+    if (!state.coder) { say("Enter your name as coder first."); $("coder").focus(); return; }
+    if (!state.encounters.length) await loadEncounters();
+    const i = state.encounters.findIndex((e) => e.source === n.source && e.encounter === n.encounter);
+    if (i < 0) { say("That encounter is no longer in the project."); return; }
+    showView("review");
+    await openEncounter(i);
+    const seg = $("seg-" + n.segment);
+    if (seg) { seg.scrollIntoView({ block: "center" }); seg.classList.add("flash"); seg.setAttribute("tabindex", "-1"); seg.focus(); }
   }
 
   document.addEventListener("DOMContentLoaded", () => {
@@ -284,12 +338,14 @@
     $("text").addEventListener("keyup", onSelection);
     $("view-review").addEventListener("click", () => showView("review"));
     $("view-compare").addEventListener("click", () => showView("compare"));
+    $("view-learning").addEventListener("click", () => showView("learning"));
+    $("train").addEventListener("click", train);
     $("compare-form").addEventListener("submit", (ev) => { ev.preventDefault(); compare(); });
     document.addEventListener("keydown", (ev) => {
       if (ev.target.closest && ev.target.closest("input, textarea, select") || ev.ctrlKey || ev.metaKey || ev.altKey || !state.view) return;
       const keys = { j: () => move(1), k: () => move(-1), a: () => decide("accept"), r: () => decide("reject"), c: () => { $("change-code").focus(); } };
       if (keys[ev.key]) { ev.preventDefault(); keys[ev.key](); }
     });
-    start();
+    start().then(() => { if (location.hash === "#learning") showView("learning"); });
   });
 })();
