@@ -12,6 +12,20 @@ struct LogisticRegression {
         rows: [[Feature]], labels: [Bool], using subset: [Int], dimension: Int, c: Double = 4, epochs: Int = 25,
         seed: UInt64
     ) -> LogisticRegression {
+        // The rows in use, flattened (offsets, indices, values) so the epochs run over plain
+        // memory: the same arithmetic in the same order as over `[[Feature]]`, several times faster.
+        var offsets = [Int](repeating: 0, count: subset.count + 1)
+        var indices: [Int] = []
+        var values: [Double] = []
+        var targets = [Double](repeating: 0, count: subset.count)
+        for (k, row) in subset.enumerated() {
+            for f in rows[row] {
+                indices.append(Int(f.index))
+                values.append(Double(f.value))
+            }
+            offsets[k + 1] = indices.count
+            targets[k] = labels[row] ? 1 : 0
+        }
         var v = [Double](repeating: 0, count: dimension)
         var scale = 1.0
         var bias = 0.0
@@ -20,23 +34,41 @@ struct LogisticRegression {
         let eta0 = 0.5
         var t = 0.0
         var generator = SeededGenerator(seed: seed)
-        for _ in 0..<epochs {
-            let order = generator.permutation(subset.count)
-            for k in order {
-                let row = subset[k]
-                let eta = eta0 / (1 + lambda * eta0 * t)
-                var z = bias
-                for f in rows[row] { z += scale * v[Int(f.index)] * Double(f.value) }
-                let g = sigmoid(z) - (labels[row] ? 1 : 0)
-                scale *= 1 - eta * lambda
-                if scale < 1e-9 {
-                    for j in v.indices { v[j] *= scale }
-                    scale = 1
+        let orders = (0..<epochs).map { _ in generator.permutation(subset.count) }
+        offsets.withUnsafeBufferPointer { offsets in
+            indices.withUnsafeBufferPointer { indices in
+                values.withUnsafeBufferPointer { values in
+                    v.withUnsafeMutableBufferPointer { v in
+                        let offsets = offsets.baseAddress!, indices = indices.baseAddress!, values = values.baseAddress!
+                        let w = v.baseAddress!
+                        for order in orders {
+                            for k in order {
+                                let eta = eta0 / (1 + lambda * eta0 * t)
+                                let from = offsets[k], to = offsets[k + 1]
+                                var z = bias
+                                var j = from
+                                while j < to {
+                                    z += scale * w[indices[j]] * values[j]
+                                    j += 1
+                                }
+                                let g = sigmoid(z) - targets[k]
+                                scale *= 1 - eta * lambda
+                                if scale < 1e-9 {
+                                    for d in 0..<dimension { w[d] *= scale }
+                                    scale = 1
+                                }
+                                let step = eta * g / scale
+                                j = from
+                                while j < to {
+                                    w[indices[j]] -= step * values[j]
+                                    j += 1
+                                }
+                                bias -= eta * g * 0.5
+                                t += 1
+                            }
+                        }
+                    }
                 }
-                let step = eta * g / scale
-                for f in rows[row] { v[Int(f.index)] -= step * Double(f.value) }
-                bias -= eta * g * 0.5
-                t += 1
             }
         }
         return LogisticRegression(weights: v.map { $0 * scale }, bias: bias)

@@ -1,3 +1,5 @@
+import Coding
+
 /// When the model overrides the rules for one code: it adds the code at `add` or above where the
 /// rules gave none (and the speaker's role allows it), and removes a rule's code below `veto`.
 struct Thresholds {
@@ -21,8 +23,11 @@ struct Thresholds {
         for veto in vetoGrid {
             for add in addGrid.reversed() {
                 let t = Thresholds(add: add, veto: veto)
-                let decided = probabilities.indices.map { t.decide(rule: rules[$0], probability: probabilities[$0], allowed: allowed[$0]) }
-                if let kappa = Kappa.of(decided, labels), kappa > bestKappa + 1e-9 {
+                var counts = Evaluation.CodeScore(code: "")
+                for i in probabilities.indices {
+                    counts.add(predicted: t.decide(rule: rules[i], probability: probabilities[i], allowed: allowed[i]), gold: labels[i])
+                }
+                if let kappa = counts.kappa, kappa > bestKappa + 1e-9 {
                     best = t
                     bestKappa = kappa
                 }
