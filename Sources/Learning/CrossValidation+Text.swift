@@ -12,7 +12,9 @@ extension CrossValidation {
         }
         out += "\n"
         for c in codes {
-            if c.reliable {
+            if c.tooFewToJudge && c.kappa != nil {
+                out += "\(c.code): too few coded passages to judge (\(c.support) < \(CodeEstimate.minimumSupport)): code more before trusting it\n"
+            } else if c.reliable {
                 out += "\(c.code): reliable enough to use unreviewed (kappa lower bound \(LearnSummary.fixed(c.kappa?.lower)) >= 0.667)\n"
             } else if let k = c.kappa {
                 out += "\(c.code): not reliable enough to use unreviewed (kappa lower bound \(LearnSummary.fixed(k.lower)) < 0.667): review its codes\n"

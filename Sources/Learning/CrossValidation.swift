@@ -16,9 +16,14 @@ public struct CrossValidation: Sendable {
         /// κ of the rules alone on the same passages, for comparison.
         public var rulesKappa: Double?
 
-        /// κ lower bound at or above .667: reliable enough to use without review.
-        public var reliable: Bool { (kappa?.lower ?? -1) >= Self.reliableKappa }
+        /// κ lower bound at or above .667 on at least `minimumSupport` coded passages: reliable
+        /// enough to use without review. Fewer positives make the bootstrap interval meaningless
+        /// (one coded passage gives κ 1.00 [1.00–1.00]).
+        public var reliable: Bool { !tooFewToJudge && (kappa?.lower ?? -1) >= Self.reliableKappa }
+        /// Fewer passages carry this code than a verdict needs.
+        public var tooFewToJudge: Bool { support < Self.minimumSupport }
         public static let reliableKappa = 0.667
+        public static let minimumSupport = 10
     }
 
     /// A point estimate with its 95% bootstrap interval.

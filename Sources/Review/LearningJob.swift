@@ -80,7 +80,9 @@ final class LearningJob: Sendable {
 
     static func estimate(_ c: CrossValidation.CodeEstimate) -> API.CodeEstimate {
         let verdict: String
-        if let k = c.kappa {
+        if c.tooFewToJudge && c.kappa != nil {
+            verdict = "too few reviewed passages with this code to judge (\(c.support) < \(CrossValidation.CodeEstimate.minimumSupport)): code more before trusting it"
+        } else if let k = c.kappa {
             verdict = c.reliable
                 ? "reliable enough to use unreviewed (κ lower bound \(fixed(k.lower)) ≥ .667)"
                 : "not reliable enough to use unreviewed (κ lower bound \(fixed(k.lower)) < .667): review its codes"

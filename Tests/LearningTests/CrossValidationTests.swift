@@ -16,6 +16,15 @@ import Testing
         #expect(cv.text.contains("hostility: no estimate"))
     }
 
+    @Test func aCodeOnAFewPassagesIsNeverCalledReliable() {
+        // One coded passage gives κ 1.00 [1.00–1.00]; that is no ground for using a code unreviewed.
+        let perfect = CrossValidation.Interval(value: 1, lower: 1, upper: 1)
+        let few = CrossValidation.CodeEstimate(code: "empathy", support: 1, kappa: perfect, precision: perfect, recall: perfect, rulesKappa: 0)
+        #expect(few.tooFewToJudge && !few.reliable)
+        let enough = CrossValidation.CodeEstimate(code: "empathy", support: 10, kappa: perfect, precision: perfect, recall: perfect, rulesKappa: 0)
+        #expect(!enough.tooFewToJudge && enough.reliable)
+    }
+
     @Test func intervalsHoldTheirPointEstimate() throws {
         let rows = try goldPassages("Tests/Fixtures/gold/heldout-e.tsv")
         let cv = CrossValidation(rows, codebook: relationship, folds: 3, resamples: 200)

@@ -147,7 +147,8 @@ struct LearningAPITests {
             }
             let estimate = try #require(c["estimate"] as? [String: Any])
             let lower = estimate["kappaLower"] as? Double
-            #expect((estimate["reliable"] as? Bool) == ((lower ?? -1) >= 0.667))
+            let support = estimate["support"] as? Int ?? 0
+            #expect((estimate["reliable"] as? Bool) == ((lower ?? -1) >= 0.667 && support >= 10))
             #expect((estimate["verdict"] as? String)?.isEmpty == false)
         }
 
