@@ -27,12 +27,16 @@ struct Evaluate: ParsableCommand {
     @Option(help: ArgumentHelp("Estimate per-code kappa, precision and recall by K-fold cross-validation on the gold rows.", valueName: "K"))
     var crossValidate: Int?
 
+    @Flag(help: "With --cross-validate: also offer the static MiniLM embedding design, as 'learn --embeddings' does.")
+    var embeddings = false
+
     func validate() throws {
         if let k = crossValidate, k < 2 { throw ValidationError("--cross-validate needs at least 2 folds, got \(k)") }
         if crossValidate != nil && model.model != nil { throw ValidationError("--cross-validate trains its own models; drop --model") }
         if crossValidate != nil && model.noModel {
             throw ValidationError("--cross-validate estimates rules plus a learned model (it prints the rules' kappa too); drop --no-model")
         }
+        if crossValidate == nil && embeddings { throw ValidationError("--embeddings applies to training, so only with --cross-validate") }
         if crossValidate != nil && errors { throw ValidationError("--errors lists rows of a plain evaluation; it does not apply with --cross-validate") }
     }
 
@@ -51,6 +55,7 @@ struct Evaluate: ParsableCommand {
             }
             var options = LearnedModel.TrainingOptions()
             options.isCancelled = { Interruption.requested }
+            if embeddings { options.embeddings = try EmbeddingOption.table() }
             let estimate = CrossValidation(passages, codebook: book, folds: k, options: options)
             try Interruption.check("cross-validation stopped; nothing printed")
             Console.write(estimate.text)

@@ -32,6 +32,9 @@ struct Learn: ParsableCommand {
     @Flag(help: "Print phrases that predict a code but no cue covers, and cues the team's coding contradicts, as YAML.")
     var suggestCues = false
 
+    @Flag(help: "Also offer a regression over the static MiniLM embedding table as a design per code (off by default: it has not yet shown a gain on unseen rows).")
+    var embeddings = false
+
     @Flag(help: "Stop at the first training file that cannot be read.")
     var strict = false
 
@@ -66,6 +69,7 @@ struct Learn: ParsableCommand {
         }
         var options = LearnedModel.TrainingOptions()
         options.isCancelled = { Interruption.requested }
+        if embeddings { options.embeddings = try EmbeddingOption.table() }
         let model = LearnedModel.train(passages, codebook: book, options: options)
         try Interruption.check("training stopped; no model written")
         if let output {
