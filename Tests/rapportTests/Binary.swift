@@ -49,6 +49,24 @@ enum Binary {
     }
 
     /// Runs a shell command line in the repository (for pipes and redirections); its status and stderr.
+    /// Runs rapport with `arguments`, sends it SIGINT (Ctrl-C) after `delay` seconds, and returns
+    /// its exit status and standard error; for the tests that nothing half-written is left.
+    static func interrupted(_ arguments: [String], after delay: TimeInterval = 1.0) throws -> (status: Int32, stderr: String) {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = repository
+        let err = Pipe()
+        process.standardError = err
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        Thread.sleep(forTimeInterval: delay)
+        process.interrupt()
+        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, message)
+    }
+
     static func shell(_ command: String, shell: String = "/bin/sh") throws -> (status: Int32, stderr: String) {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: shell)

@@ -17,21 +17,10 @@ struct InterruptedExportTests {
 
     @Test func ctrlCLeavesNothingAndSaysSo() throws {
         let dir = try Binary.temporaryDirectory()
-        let process = Process()
-        process.executableURL = Binary.executable
         // Enough input that the run is still going when the signal comes.
-        process.arguments = ["export"] + Array(repeating: "Corpus", count: 40) + ["--tei", dir.appendingPathComponent("tei").path,
-                                                                                   "--qdpx", dir.appendingPathComponent("p.qdpx").path]
-        process.currentDirectoryURL = Binary.repository
-        let err = Pipe()
-        process.standardError = err
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        Thread.sleep(forTimeInterval: 1.0)
-        process.interrupt()
-        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 130, "\(message)")
+        let (status, message) = try Binary.interrupted(["export"] + Array(repeating: "Corpus", count: 40) + [
+            "--tei", dir.appendingPathComponent("tei").path, "--qdpx", dir.appendingPathComponent("p.qdpx").path])
+        #expect(status == 130, "\(message)")
         #expect(message.hasPrefix("rapport: error: interrupted: "), "\(message)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == [])
     }

@@ -80,20 +80,9 @@ import Testing
         defer { try? FileManager.default.removeItem(at: temporary) }
         try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
         let model = temporary.appendingPathComponent("m.model")
-        let process = Process()
-        process.executableURL = Binary.executable
         // Enough coding that training is still going when the signal comes.
-        process.arguments = ["learn"] + Array(repeating: "Tests/Fixtures/gold/heldout-b.tsv", count: 30) + ["-o", model.path]
-        process.currentDirectoryURL = Binary.repository
-        let err = Pipe()
-        process.standardError = err
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        Thread.sleep(forTimeInterval: 1.0)
-        process.interrupt()
-        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 130, "\(message)")
+        let (status, message) = try Binary.interrupted(["learn"] + Array(repeating: "Tests/Fixtures/gold/heldout-b.tsv", count: 30) + ["-o", model.path])
+        #expect(status == 130, "\(message)")
         #expect(message.hasPrefix("rapport: error: interrupted: "), "\(message)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: temporary.path) == [])
     }
