@@ -29,6 +29,20 @@ struct EvaluationTests {
         #expect(evaluation.macroF1 >= floor, "\(file): macro-F1 \(evaluation.macroF1)")
     }
 
+    /// Floors on the probe sentences (issue 13's kinds: questions, counterfactuals, conditions,
+    /// disclaimers, animals and babies, inflection, word senses, misses), rules alone. Each set was
+    /// scored once unseen (README, "How well it codes") and then used to make general fixes, so
+    /// these are regression floors on training data: exact-match rows must not fall below them.
+    @Test(arguments: [("probes-trust.tsv", 45, 44), ("probes-trust-2.tsv", 28, 23), ("probes-trust-3.tsv", 28, 26),
+                      ("probes-4.tsv", 60, 40)])
+    func probeSetsDoNotRegress(file: String, rows: Int, exactFloor: Int) throws {
+        let path = repositoryRoot.appendingPathComponent("Tests/Fixtures/\(file)").path
+        let evaluation = Evaluation(gold: try GoldSet.load(path: path), coder: defaultCoder)
+        #expect(evaluation.outcomes.count == rows)
+        let wrong = evaluation.outcomes.filter { !$0.exact }.map(\.row.id)
+        #expect(rows - wrong.count >= exactFloor, "\(file): \(rows - wrong.count)/\(rows) exact; wrong: \(wrong.joined(separator: " "))")
+    }
+
     @Test func scoresAreComputedPerCode() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-eval-\(getpid())")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
