@@ -31,12 +31,16 @@ struct Code: ParsableCommand {
                 return CodingOutput.jsonl(coder.code(transcript), into: &writer)
             }, consume: { Console.write($0) })
         case .csv:
-            Console.write(CSVWriter(header: CodingOutput.csvHeader).text)
+            // The header goes out with the first rows: when nothing can be read, nothing is written.
+            var header: String? = CSVWriter(header: CodingOutput.csvHeader).text
             errors = try inputs.stream(transform: { transcript in
                 var csv = CSVWriter(header: [])
                 CodingOutput.csvRows(coder.code(transcript), into: &csv)
                 return csv.text
-            }, consume: { Console.write($0) })
+            }, consume: { rows in
+                if let first = header { Console.write(first); header = nil }
+                Console.write(rows)
+            })
         case .tei:
             let loaded = try inputs.load()
             let coded = ParallelMap.map(loaded.transcripts, serial: inputs.jobs == 1) { coder.code($0) }

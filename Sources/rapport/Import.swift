@@ -26,8 +26,8 @@ struct Import: ParsableCommand {
     @Argument(help: ArgumentHelp("A .qdpx or .qde project, or an annotated TEI file.", valueName: "file"))
     var file: String
 
-    @Option(help: "Output format: jsonl (one object per segment) or csv (one row per annotation).")
-    var format: Format = .jsonl
+    @Option(help: "Output format: jsonl (one object per segment, the default) or csv (one row per annotation).")
+    var format: Format?
 
     @Option(help: "Keep only this coder's codings (a REFI-QDA user name, or a TEI respStmt's name).")
     var coder: String?
@@ -37,8 +37,8 @@ struct Import: ParsableCommand {
     @Option(help: "Print a frequency report of the imported codings instead: table, csv or json.")
     var report: ReportFormat?
 
-    @Option(help: "With --report: group rows by encounter, case, setting, role or month.")
-    var by: FrequencyReport.Grouping = .encounter
+    @Option(help: "With --report: group rows by encounter (the default), case, setting, role, actor or month.")
+    var by: FrequencyReport.Grouping?
 
     @Option(name: .shortAndLong, help: "Write to this file (atomically) instead of standard output.")
     var output: String?
@@ -54,6 +54,18 @@ struct Import: ParsableCommand {
 
     func validate() throws {
         if let crlf, crlf != 1 && crlf != 2 { throw ValidationError("--crlf takes 1 or 2, not \(crlf)") }
+        // An option that cannot apply is a usage error, never silently ignored.
+        if by != nil && report == nil { throw ValidationError("--by groups the rows of --report; add --report table|csv|json") }
+        if format != nil && report != nil { throw ValidationError("--report prints a frequency report in its own format; --format is for the codings, without --report") }
+        if Self.isTEI(file) && (positions != nil || crlf != nil) {
+            throw ValidationError("--positions and --crlf say how a REFI-QDA project counts; a TEI file's ranges come from its markup")
+        }
+    }
+
+    /// Whether `path` is read as annotated TEI (by its extension) rather than as a REFI-QDA project.
+    static func isTEI(_ path: String) -> Bool {
+        let lower = path.lowercased()
+        return lower.hasSuffix(".xml") || lower.hasSuffix(".tei")
     }
 
     func run() throws {
@@ -61,8 +73,7 @@ struct Import: ParsableCommand {
         let book = try codebook.load()
         var result: ImportResult
         do throws(Diagnostic) {
-            let lower = file.lowercased()
-            if lower.hasSuffix(".xml") || lower.hasSuffix(".tei") {
+            if Self.isTEI(file) {
                 result = try TEIImport.read(bytes: TranscriptLoader.readBytes(file), path: file)
             } else {
                 let imported = try REFIQDAImport.read(path: file, codebook: book,
@@ -90,12 +101,13 @@ struct Import: ParsableCommand {
         }
         for diagnostic in result.warnings where !quiet || diagnostic.severity == .error { Console.report(diagnostic) }
         if !quiet {
-            if format == .jsonl && result.coders.count > 1 {
+            if (format ?? .jsonl) == .jsonl && result.coders.count > 1 {
                 Console.report(Diagnostic(path: file, severity: .warning, message: "codings of \(result.coders.count) coders (\(result.coders.joined(separator: ", "))) in one JSONL stream; 'rapport agree' reads one coder per JSONL file: use --coder NAME or --format csv"))
             }
         }
         let bytes: [UInt8]
         if let report {
+            let by = by ?? .encounter
             let figures = FrequencyReport(coded: result.coded, codebook: book, subcodes: false)
             switch report {
             case .table: bytes = Array(FrequencyTable.text(figures, by: by).utf8)
@@ -106,7 +118,7 @@ struct Import: ParsableCommand {
             if result.warnings.contains(where: { $0.severity == .error }) { throw ExitStatus.failure }
             return
         }
-        switch format {
+        switch format ?? .jsonl {
         case .jsonl:
             var writer = JSONWriter()
             bytes = result.coded.flatMap { CodingOutput.jsonl($0, into: &writer) }

@@ -30,8 +30,9 @@ struct InputOptions: ParsableArguments {
     /// Streams the inputs through `transform` in bounded parallel batches and hands each result to
     /// `consume` in input order, so memory stays flat however large the corpus. Errors and (unless
     /// --quiet) warnings go to stderr as a compiler prints them; --strict stops at the first error.
-    /// Returns the errors of the inputs that failed, and one error when there was nothing to read
-    /// (no transcript found, or only empty files), so the command exits 1.
+    /// Returns the errors of the inputs that failed. When nothing could be read (no transcript
+    /// found, or every input failed) it throws exit 1 before anything is consumed or written:
+    /// an empty folder is usually the wrong folder, and an output of nothing is no output.
     func stream<T: Sendable>(
         batchSize: Int = 64, transform: @escaping @Sendable (Transcript) -> T, consume: (T) throws -> Void
     ) throws -> [Diagnostic] {
@@ -45,7 +46,7 @@ struct InputOptions: ParsableArguments {
             // Nothing to do is a failure too (exit 1): an empty folder is usually the wrong folder.
             let empty = Diagnostic.general("no transcripts found in \(paths.joined(separator: ", ")) (looked for \(TranscriptLoader.extensions.sorted().map { "." + $0 }.joined(separator: " ")))")
             Console.report(empty)
-            errors.append(empty)
+            throw ExitStatus.failure
         }
         // Case sheets fill in (and override, with a warning) what files say about encounters.
         let (sheets, sheetErrors) = CaseSheet.sheets(for: files, inputs: paths, explicit: attributes)
@@ -57,7 +58,7 @@ struct InputOptions: ParsableArguments {
         if !quiet { for sheet in sheets { for w in sheet.warnings { Console.report(w) } } }
         let progress = Progress.start(files: files.count, enabled: !quiet)
         defer { progress?.finish() }
-        var start = 0
+        var start = 0, read = 0
         while start < files.count {
             try Interruption.check("\(start) of \(files.count) files read; nothing written")
             let batch = Array(files[start..<min(files.count, start + batchSize)])
@@ -79,6 +80,7 @@ struct InputOptions: ParsableArguments {
                 case .success(let (value, warnings)):
                     if !quiet { for w in warnings { Console.report(w) } }
                     try consume(value)
+                    read += 1
                 case .failure(let d):
                     errors.append(d)
                     Console.report(d)
@@ -86,6 +88,7 @@ struct InputOptions: ParsableArguments {
                 }
             }
         }
+        if read == 0 { throw ExitStatus.failure }
         return errors
     }
 }

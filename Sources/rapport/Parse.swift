@@ -25,11 +25,12 @@ struct Parse: ParsableCommand {
             if !errors.isEmpty { throw ExitStatus.failure }
         case .json:
             // Each transcript is written as soon as it is read: memory stays flat on any corpus.
+            // The document opens with the first transcript: when nothing can be read, nothing is written.
             let sink = try Output.Sink(path: nil, inputs: inputs.paths)
-            try sink.write(TranscriptJSON.documentStart)
             var first = true
             var warnings: [Diagnostic] = []
             let errors = try inputs.stream(transform: { ($0.warnings, TranscriptJSON.element($0, first: false)) }, consume: { piece in
+                if first { try sink.write(TranscriptJSON.documentStart) }
                 try sink.write(first ? Array(piece.1.dropFirst()) : piece.1)
                 first = false
                 warnings += piece.0

@@ -57,6 +57,9 @@ struct Report: ParsableCommand {
         let extensionFormat: Format = output?.hasSuffix(".json") == true ? .json : (output.map { $0.hasSuffix(".html") || $0.hasSuffix(".htm") } == true ? .html : .csv)
         let chosen = format ?? (output == nil && Console.stdoutIsTerminal ? .table : extensionFormat)
         if agreement != nil && chosen != .html { throw ValidationError("--agreement goes into the HTML report; add --format html") }
+        if codebookStats && chosen == .csv {
+            throw ValidationError("CSV rows hold the frequencies only; codebook statistics are in --format table (with --codebook-stats), json and html")
+        }
         let agreementFigures = try agreement.map(Self.readAgreement)
         let only: Set<Annotation.Context>? = contexts.isEmpty ? nil : Set(contexts)
         if ProjectInput.isProject(inputs.paths) {
@@ -72,11 +75,15 @@ struct Report: ParsableCommand {
             let codes = report.codes
             let grouping = by
             let sink = try Output.Sink(path: output, inputs: inputs.paths)
-            try sink.write(Array(CSVWriter(header: ReportOutput.csvHeader).text.utf8))
+            // The header goes out with the first rows: when nothing could be read, nothing is written.
+            var header: [UInt8]? = Array(CSVWriter(header: ReportOutput.csvHeader).text.utf8)
             let failed = try inputs.stream(transform: { transcript in
                 let figures = FrequencyReport.figures(for: coder.code(transcript), codes: codes, contexts: only)
                 return Array(ReportOutput.csvRows(FrequencyReport.rows(of: figures, by: grouping), codes: codes, contexts: only).utf8)
-            }, consume: { try sink.write($0) })
+            }, consume: { rows in
+                if let first = header { try sink.write(first); header = nil }
+                try sink.write(rows)
+            })
             try sink.commit()
             if !failed.isEmpty { throw ExitStatus.failure }
             return

@@ -52,6 +52,24 @@ struct DiagnosticsTests {
             let r = try Binary.run(arguments, in: dir)
             #expect(r.status == 1, "\(command)")
             #expect(r.stderr.hasPrefix("rapport: error: no transcripts found in . (looked for .docx .odt .srt .tei .text .txt .vtt .xml)\n"), "\(command): \(r.stderr)")
+            #expect(r.stdout.isEmpty, "\(command) wrote: \(r.stdout)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("out.csv").path))
+        for format in ["csv", "json"] {
+            let r = try Binary.run(["report", ".", "--format", format, "-o", "report.\(format)"], in: dir)
+            #expect(r.status == 1)
+            #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("report.\(format)").path), "\(format)")
+        }
+    }
+
+    @Test func whenNoInputReadsNothingIsWritten() throws {
+        let dir = try folder(["b.txt": "", "c.txt": " \n\n"])
+        for arguments in [["parse", ".", "--format", "json"], ["code", ".", "--format", "csv"], ["code", "."],
+                          ["report", ".", "--format", "csv"], ["report", ".", "--format", "json"]] {
+            let r = try Binary.run(arguments, in: dir)
+            #expect(r.status == 1, "\(arguments)")
+            #expect(r.stderr == "./b.txt: error: empty file: no text to read\n./c.txt: error: empty file: no text to read\n", "\(arguments)")
+            #expect(r.stdout.isEmpty, "\(arguments) wrote: \(r.stdout)")
         }
     }
 
@@ -69,6 +87,11 @@ struct DiagnosticsTests {
             (["agree", "a.jsonl", "a.jsonl", "--level", "ordinal"], "rapport: error: --level is the level of measurement of a --table; codings are always nominal"),
             (["agree", "--table", "t.csv", "a.jsonl"], "rapport: error: give either codings to compare or --table FILE.csv, not both"),
             (["export", "t.csv"], "rapport: error: name at least one output"),
+            (["report", "t.csv", "--format", "csv", "--codebook-stats"], "rapport: error: CSV rows hold the frequencies only; codebook statistics are in --format table (with --codebook-stats), json and html"),
+            (["import", "p.qdpx", "--by", "case"], "rapport: error: --by groups the rows of --report; add --report table|csv|json"),
+            (["import", "p.qdpx", "--report", "csv", "--format", "csv"], "rapport: error: --report prints a frequency report in its own format; --format is for the codings, without --report"),
+            (["import", "a.tei.xml", "--positions", "utf16"], "rapport: error: --positions and --crlf say how a REFI-QDA project counts; a TEI file's ranges come from its markup"),
+            (["import", "a.xml", "--crlf", "1"], "rapport: error: --positions and --crlf say how a REFI-QDA project counts; a TEI file's ranges come from its markup"),
         ]
         for (arguments, headline) in cases {
             let r = try Binary.run(arguments, in: dir)
