@@ -67,27 +67,16 @@ public struct Coder: Sendable {
         guard !tokens.isEmpty else { return [] }
         cache.nextSegment()
         for t in tokens where t.kind == .word { cache.see(t.id, in: compiled) }
-        let index = SegmentIndex(tokens: tokens, actors: actors, language: codebook.language,
-                                 maybePerson: cache.maybePerson(tokens, actors: actors))
-        // `unless` phrases: which occur in which sentence, found in one pass like the cues.
-        var unlessFound: Set<Int> = []
-        if !compiled.unlessPatterns.isEmpty {
-            for i in tokens.indices where tokens[i].kind == .word {
-                for s in cache.unlessCandidates[Int(tokens[i].id)] {
-                    let key = compiled.unlessSequencePattern[Int(s)] &* tokens.count &+ index.sentenceFirst[i]
-                    if unlessFound.contains(key) { continue }
-                    if CueMatcher.match(compiled.unlessSequenceAtoms[Int(s)], tokens: tokens, prefixes: cache.prefixes, start: i) != nil {
-                        unlessFound.insert(key)
-                    }
-                }
-            }
-        }
+        // The segment's index and its `unless` phrases are worked out when a cue first matches:
+        // most segments match none and never need them.
+        var prepared: (index: SegmentIndex, unlessFound: Set<Int>)?
         let kindBit: UInt8 = kind == .utterance ? 1 : 2
         var hits: [Hit] = []
+        var matchedEntries: [Int] = []
         for i in tokens.indices where tokens[i].kind == .word {
             let candidates = cache.candidates[Int(tokens[i].id)]
             guard !candidates.isEmpty else { continue }
-            var matchedEntries: [Int] = []
+            matchedEntries.removeAll(keepingCapacity: true)
             for s in candidates {
                 let sequenceIndex = Int(s)
                 let entryIndex = compiled.sequenceEntry[sequenceIndex]
@@ -95,6 +84,8 @@ public struct Coder: Sendable {
                 if !cache.anchorsPresent(sequenceIndex, in: compiled) { continue }
                 guard let end = CueMatcher.match(compiled.sequenceAtoms[sequenceIndex], tokens: tokens, prefixes: cache.prefixes, start: i) else { continue }
                 matchedEntries.append(entryIndex)
+                if prepared == nil { prepared = prepare(tokens, actors: actors, cache: &cache) }
+                let (index, unlessFound) = prepared!
                 let entry = compiled.entries[entryIndex]
                 if entry.unlessIDs.contains(where: { unlessFound.contains($0 &* tokens.count &+ index.sentenceFirst[i]) }) {
                     cancelled.append(CancelledCue(code: entry.topLevel, reason: .unless))
@@ -167,6 +158,7 @@ public struct Coder: Sendable {
                                 actorRole: actorRole))
             }
         }
+        guard let index = prepared?.index else { return [] }
         // Weak cues (weight < 1) count only with support from another cue of the same code in
         // the same sentence.
         struct SentenceCode: Hashable { var code: String; var sentence: Int }
@@ -176,8 +168,29 @@ public struct Coder: Sendable {
         }
         for hit in hits { weight[key(hit), default: 0] += compiled.entries[hit.entry].cue.weight }
         hits.removeAll { weight[key($0), default: 0] < 0.999 }
+        guard !hits.isEmpty else { return [] }
         return annotations(for: hits, index: index, text: text, start: start, kind: kind, role: role,
                            segmentIndex: segmentIndex, encounter: encounter)
+    }
+
+    /// The index of a segment's tokens, and which `unless` phrases occur in which sentence (keys
+    /// `pattern * tokens.count + sentence's first token`), found in one pass like the cues.
+    func prepare(_ tokens: [Token], actors: ActorResolver, cache: inout CandidateCache) -> (SegmentIndex, Set<Int>) {
+        let index = SegmentIndex(tokens: tokens, actors: actors, language: codebook.language,
+                                 maybePerson: cache.maybePerson(tokens, actors: actors))
+        var unlessFound: Set<Int> = []
+        if !compiled.unlessPatterns.isEmpty {
+            for i in tokens.indices where tokens[i].kind == .word {
+                for s in cache.unlessCandidates[Int(tokens[i].id)] {
+                    let key = compiled.unlessSequencePattern[Int(s)] &* tokens.count &+ index.sentenceFirst[i]
+                    if unlessFound.contains(key) { continue }
+                    if CueMatcher.match(compiled.unlessSequenceAtoms[Int(s)], tokens: tokens, prefixes: cache.prefixes, start: i) != nil {
+                        unlessFound.insert(key)
+                    }
+                }
+            }
+        }
+        return (index, unlessFound)
     }
 
     /// One annotation per code and sentence: the passage is the sentence holding the cue.

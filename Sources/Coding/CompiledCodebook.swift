@@ -44,12 +44,18 @@ struct CompiledCodebook: Sendable {
 
     var entries: [Entry] = []
     /// Per sequence: its entry, where it may match (bit 1: utterances, bit 2: observations), its
-    /// atoms, and its anchors (the required adjacent words after the first, as word ids and
-    /// prefix ids), so a sequence whose anchors are absent from a segment is skipped at once.
+    /// atoms, and its anchors (the required adjacent words after the first), so a sequence whose
+    /// anchors are absent from a segment is skipped at once.
     var sequenceEntry: [Int] = []
     var sequenceKinds: [UInt8] = []
     var sequenceAtoms: [[Atom]] = []
-    var sequenceAnchors: [[(words: [Int32], prefixes: [Int32])]] = []
+    /// The anchors, flat so that testing them touches two contiguous arrays, not an array per
+    /// sequence: sequence `s` has anchors `anchorStart[s]..<anchorStart[s + 1]`, anchor `a` the
+    /// items `anchorItemStart[a]..<anchorItemStart[a + 1]` of `anchorItems`, any one of which
+    /// must occur: a word id (>= 0), or the prefix numbered `-1 - item`.
+    var anchorStart: [Int32] = [0]
+    var anchorItemStart: [Int32] = [0]
+    var anchorItems: [Int32] = []
     /// The words of every pattern, numbered; a transcript's other words are added to a copy.
     var vocabulary = Vocabulary()
     /// Every wildcard prefix, as UTF-8 bytes, numbered; and per first byte the prefixes it begins.
@@ -121,8 +127,11 @@ struct CompiledCodebook: Sendable {
                     let compiled = atoms.map { compile($0) }
                     sequenceEntry.append(index)
                     sequenceAtoms.append(compiled)
-                    sequenceAnchors.append(compiled.dropFirst().filter { $0.gap == 0 && !$0.optional }
-                        .map { ($0.words, $0.prefixes) })
+                    for anchor in compiled.dropFirst() where anchor.gap == 0 && !anchor.optional {
+                        anchorItems += anchor.words + anchor.prefixes.map { -1 - $0 }
+                        anchorItemStart.append(Int32(anchorItems.count))
+                    }
+                    anchorStart.append(Int32(anchorItemStart.count - 1))
                     sequenceKinds.append(cue.kinds.isEmpty ? 3 : (cue.kinds.contains(.utterance) ? 1 : 0) | (cue.kinds.contains(.observation) ? 2 : 0))
                     for word in compiled[0].words { firstWords.append((word, s)) }
                     for prefix in atoms[0].prefixes { prefixStarts.append((prefix, s)) }
@@ -257,11 +266,19 @@ struct CandidateCache: Sendable {
     mutating func anchorsPresent(_ s: Int, in compiled: CompiledCodebook) -> Bool {
         if anchorStamp[s] == stamp { return anchorOK[s] }
         var ok = true
-        for anchor in compiled.sequenceAnchors[s] {
-            if anchor.words.contains(where: { wordStamp[Int($0)] == stamp }) { continue }
-            if anchor.prefixes.contains(where: { prefixStamp[Int($0)] == stamp }) { continue }
-            ok = false
-            break
+        var a = Int(compiled.anchorStart[s])
+        let anchorEnd = Int(compiled.anchorStart[s + 1])
+        while ok && a < anchorEnd {
+            var k = Int(compiled.anchorItemStart[a])
+            let itemEnd = Int(compiled.anchorItemStart[a + 1])
+            var found = false
+            while !found && k < itemEnd {
+                let item = Int(compiled.anchorItems[k])
+                found = item >= 0 ? wordStamp[item] == stamp : prefixStamp[-1 - item] == stamp
+                k += 1
+            }
+            ok = found
+            a += 1
         }
         anchorStamp[s] = stamp
         anchorOK[s] = ok
