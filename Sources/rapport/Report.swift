@@ -67,7 +67,7 @@ struct Report: ParsableCommand {
         }
         let coder = try codebook.coder(model)
         var report = FrequencyReport(codebook: coder.codebook, subcodes: subcodes, contexts: only)
-        report.automaticCoder = coder.codebook.provenance
+        report.automaticCoder = Self.provenance(of: coder, modelFile: model.model)
         var coded: [CodedTranscript] = []
         let errors: [Diagnostic]
         if chosen == .csv && (by == .encounter || by == .role || by == .actor) {
@@ -133,6 +133,13 @@ struct Report: ParsableCommand {
         case .html: bytes = Array(HTMLReport.render(report: report, coded: coded, agreement: agreement).utf8)
         }
         try Output.write(bytes, to: output, inputs: inputs.paths)
+    }
+
+    /// How the report names the maker of its automatic codes: the codebook, and the learned model
+    /// that revised the rules' codes (or that the rules coded alone), so a reader can tell runs apart.
+    static func provenance(of coder: HybridCoder, modelFile: String?) -> String {
+        guard coder.model != nil else { return coder.codebook.provenance + ", rules alone" }
+        return coder.codebook.provenance + " with the learned model " + (modelFile.map { "‘\($0)’" } ?? "shipped with Rapport")
     }
 
     /// The agreement figures in `path`; a message and exit code 1 when it is not agreement JSON.

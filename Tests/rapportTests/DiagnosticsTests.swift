@@ -131,6 +131,10 @@ struct DiagnosticsTests {
 
     @Test func reportsSayTheCodesAreAutomatic() throws {
         let r = try Binary.run(["report", "Corpus/case-a-marsh", "--format", "table"])
-        #expect(r.stdout.hasSuffix("The codes are automatic, made by codebook “Relationship dynamics in social-work practice” (built in); review them before relying on them.\n"))
+        #expect(r.stdout.hasSuffix("The codes are automatic, made by codebook “Relationship dynamics in social-work practice” (built in) with the learned model shipped with Rapport; review them before relying on them.\n"), "\(r.stdout)")
+        let rules = try Binary.run(["report", "Corpus/case-a-marsh", "--format", "table", "--no-model"])
+        #expect(rules.stdout.hasSuffix("The codes are automatic, made by codebook “Relationship dynamics in social-work practice” (built in), rules alone; review them before relying on them.\n"), "\(rules.stdout)")
+        let html = try Binary.run(["report", "Corpus/case-a-marsh", "--format", "html"])
+        #expect(html.stdout.contains("made by codebook “Relationship dynamics in social-work practice” (built in) with the learned model shipped with Rapport, not by a person"))
     }
 }
