@@ -117,6 +117,11 @@ public struct Language: Hashable, Sendable {
         ],
         nonHumanActors: ["dog", "dogs", "puppy", "puppies", "cat", "cats", "kitten", "baby", "babies", "infant",
                          "newborn", "bird", "birds", "parrot", "budgie", "fox", "foxes", "horse", "pony", "rabbit",
-                         "hamster", "alarm", "kettle", "telly", "tv", "radio", "machine", "hoover", "wind", "rain"],
+                         "hamster", "alarm", "kettle", "telly", "tv", "radio", "machine", "hoover", "wind", "rain",
+                         // Breeds and other pets by name, and toddlers (not parties to the relationship either).
+                         "staffie", "staffy", "staffies", "terrier", "terriers", "alsatian", "labrador", "collie",
+                         "spaniel", "rottweiler", "husky", "pup", "pups", "kittens", "goat", "goats", "hen", "hens",
+                         "chickens", "goose", "geese", "parrots", "budgies", "hamsters", "rabbits", "ferret", "tortoise",
+                         "toddler", "toddlers"],
         nonHumanCodes: ["hostility"])
 }

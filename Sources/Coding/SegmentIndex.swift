@@ -161,6 +161,13 @@ struct SegmentIndex {
                 var k = i + 1
                 if let m = word(k), ["never", "not", "probably", "just", "definitely", "really", "even"].contains(m) { k += 1 }
                 if let h = word(k), h == "have" || h == "of", participle(k + 1) { scopeStart = k + 1 }
+            } else if ["nearly", "almost"].contains(w), let v = word(i + 1), Self.pastForm(v) {
+                // "I nearly walked out", "she almost lost it": it did not happen ("nearly always" is not past).
+                scopeStart = i + 1
+            } else if w == "wish" || w == "wished", let n = word(i + 1),
+                      (n.hasSuffix("'d") && n.count > 2) || (Self.subjects.contains(n) && word(i + 2) == "had") {
+                // "I wish I'd told her to get lost": a wish about the past is not the act.
+                scopeStart = i + 1
             }
             if scopeStart >= 0 {
                 var k = scopeStart
@@ -196,6 +203,14 @@ struct SegmentIndex {
 
     static let subjects: Set<String> = ["i", "we", "they", "you", "he", "she"]
 
+    /// A past-tense form after "nearly"/"almost": regular "-ed" or a common irregular past.
+    static func pastForm(_ word: String) -> Bool {
+        (word.hasSuffix("ed") && word.count > 3) || [
+            "lost", "hit", "threw", "told", "swore", "left", "broke", "got", "went", "came", "gave", "hung", "bit",
+            "took", "said", "ran", "blew", "had", "made", "put", "let", "kept", "struck", "tore", "spat", "fell",
+        ].contains(word)
+    }
+
     static func firstOrSecondPerson(_ word: String) -> Bool {
         ["i", "we", "you"].contains(word.split(separator: "'").first.map(String.init) ?? word)
     }
@@ -221,6 +236,12 @@ struct SegmentIndex {
             // "that cat of hers hisses": an "of" + possessive pronoun after the noun is part of the subject.
             if ["hers", "his", "theirs", "mine", "yours", "ours"].contains(w), word(k - 1) == "of" {
                 k -= 2
+                continue
+            }
+            // "the cat hisses and spits at": an earlier verb of the same subject joined by "and".
+            if w == "and", skipped < 3, word(k - 1) != nil {
+                k -= 2
+                skipped += 1
                 continue
             }
             guard skipped < 3, ["was", "is", "has", "had", "been", "just", "then", "started", "starts", "keeps", "kept",

@@ -188,3 +188,44 @@ struct WordSenseTests {
         #expect(codes("Dad: The council wants to take our children.").contains("power"))
     }
 }
+
+/// General fixes made after scoring Tests/Fixtures/probes-4.tsv (training data from then on); the
+/// sentences here are new, none is a probe row.
+@Suite("Probe set 4 fixes")
+struct ProbeFourFixTests {
+    @Test func nearlyAndWishedActsDidNotHappen() {
+        #expect(codes("Dad: I almost slammed the door on her last week.").isEmpty)
+        #expect(codes("Mum: I wish I'd hung up on him straight away.").isEmpty)
+        // "nearly always" is how often, not a thing that did not happen.
+        #expect(codes("Mum: He nearly always shouts at the worker.") == ["hostility"])
+    }
+
+    @Test func petsAndToddlersAreNotParties() {
+        #expect(codes("The terrier growls and snaps at the student.").isEmpty)
+        #expect(codes("The toddler slaps the health visitor and laughs.").isEmpty)
+        #expect(codes("The father slaps the health visitor and laughs.") == ["hostility"])
+        #expect(codes("Dad growls and snaps at the student.") == ["hostility"])
+    }
+
+    @Test func refusingAccessAndFormsIsRejectionAndResistance() {
+        #expect(codes("Mum: I'm not letting anyone in today.") == ["hostility", "power"])
+        #expect(codes("Dad: I won't fill in any of your forms.") == ["power"])
+    }
+
+    @Test func leavingWithoutAWordIsWithdrawal() {
+        #expect(codes("Mum stands up and leaves the room without a word.") == ["hostility"])
+    }
+
+    @Test func warmthCuesWithoutKeywords() {
+        #expect(codes("SW: You obviously adore those boys.") == ["acceptance"])
+        #expect(codes("SW: Who could blame her, after the year she's had.") == ["acceptance"])
+        #expect(codes("SW: If you ever feel worried about money, ring me.").isEmpty)
+    }
+
+    @Test func removalAndClosingTheCaseArePowerButWorkContractsAndCourtyardsAreNot() {
+        #expect(codes("Mum: They took my daughter away when she was two.").contains("power"))
+        #expect(codes("SW: We'll close the case if things stay like this.") == ["power"])
+        #expect(codes("Dad: He's got a decent contract with a building firm.").isEmpty)
+        #expect(codes("Nan: The kids play football round the court after tea.").isEmpty)
+    }
+}
