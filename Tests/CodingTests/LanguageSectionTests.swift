@@ -151,7 +151,7 @@ struct LanguageSectionTests {
 
     @Test func aPossessiveNounIsWarnedAbout() {
         let yaml = "name: t\ncodes:\n  - {id: hostility, name: H, definition: d}\nlanguage:\n"
-            + "  non-human: {actors: {add: [dog's, goat]}}\n"
+            + "  non-human: {actors: {add: [dog's, llama]}}\n"
         #expect(Codebook.lint(yaml: yaml, source: "b.yaml").map(\.description) == [
             "b.yaml:5:30: warning: 'dog's' in 'non-human.actors.add' can never match: a possessive 's is removed "
                 + "before look-up; write 'dog'",
@@ -202,8 +202,8 @@ struct ProbeFourFixTests {
 
     @Test func petsAndToddlersAreNotParties() {
         #expect(codes("The terrier growls and snaps at the student.").isEmpty)
-        #expect(codes("The toddler slaps the health visitor and laughs.").isEmpty)
-        #expect(codes("The father slaps the health visitor and laughs.") == ["hostility"])
+        #expect(codes("The toddler smacks her and laughs.").isEmpty)
+        #expect(codes("The father smacks her and laughs.") == ["hostility"])
         #expect(codes("Dad growls and snaps at the student.") == ["hostility"])
     }
 
@@ -213,7 +213,7 @@ struct ProbeFourFixTests {
     }
 
     @Test func leavingWithoutAWordIsWithdrawal() {
-        #expect(codes("Mum stands up and leaves the room without a word.") == ["hostility"])
+        #expect(codes("Kyle grabs his coat and leaves without saying anything.") == ["hostility"])
     }
 
     @Test func warmthCuesWithoutKeywords() {
