@@ -69,23 +69,34 @@ public struct Coder: Sendable {
         for t in tokens where t.kind == .word { cache.see(t.id, in: compiled) }
         // The segment's index and its `unless` phrases are worked out when a cue first matches:
         // most segments match none and never need them.
-        var prepared: (index: SegmentIndex, unlessFound: Set<Int>)?
+        var index: SegmentIndex! = nil
+        var unlessFound: Set<Int> = []
         let kindBit: UInt8 = kind == .utterance ? 1 : 2
         var hits: [Hit] = []
         var matchedEntries: [Int] = []
         for i in tokens.indices where tokens[i].kind == .word {
-            let candidates = cache.candidates[Int(tokens[i].id)]
-            guard !candidates.isEmpty else { continue }
+            let bounds = cache.candidateBounds[Int(tokens[i].id)]
+            guard bounds.start < bounds.end else { continue }
+            var (a, alwaysEnd) = (Int(bounds.start), Int(bounds.keyed))
+            var (k, keyedEnd) = (Int(bounds.keyed), Int(bounds.end))
+            if k < keyedEnd { (k, keyedEnd) = cache.keyedRun(k..<keyedEnd, next: CueMatcher.nextWord(tokens, from: i + 1).map { tokens[$0].id } ?? -1) }
             matchedEntries.removeAll(keepingCapacity: true)
-            for s in candidates {
-                let sequenceIndex = Int(s)
+            // Both lists in rank order, merged: the candidates are tried in the same order as ever.
+            while a < alwaysEnd || k < keyedEnd {
+                let sequenceIndex: Int
+                if k >= keyedEnd || (a < alwaysEnd && cache.candidateList[a].rank < cache.candidateList[k].rank) {
+                    sequenceIndex = Int(cache.candidateList[a].sequence)
+                    a += 1
+                } else {
+                    sequenceIndex = Int(cache.candidateList[k].sequence)
+                    k += 1
+                }
                 let entryIndex = compiled.sequenceEntry[sequenceIndex]
                 if compiled.sequenceKinds[sequenceIndex] & kindBit == 0 || matchedEntries.contains(entryIndex) { continue }
                 if !cache.anchorsPresent(sequenceIndex, in: compiled) { continue }
                 guard let end = CueMatcher.match(compiled.sequenceAtoms[sequenceIndex], tokens: tokens, prefixes: cache.prefixes, start: i) else { continue }
                 matchedEntries.append(entryIndex)
-                if prepared == nil { prepared = prepare(tokens, actors: actors, cache: &cache) }
-                let (index, unlessFound) = prepared!
+                if index == nil { (index, unlessFound) = prepare(tokens, actors: actors, cache: &cache) }
                 let entry = compiled.entries[entryIndex]
                 if entry.unlessIDs.contains(where: { unlessFound.contains($0 &* tokens.count &+ index.sentenceFirst[i]) }) {
                     cancelled.append(CancelledCue(code: entry.topLevel, reason: .unless))
@@ -158,7 +169,7 @@ public struct Coder: Sendable {
                                 actorRole: actorRole))
             }
         }
-        guard let index = prepared?.index else { return [] }
+        guard index != nil else { return [] }
         // Weak cues (weight < 1) count only with support from another cue of the same code in
         // the same sentence.
         struct SentenceCode: Hashable { var code: String; var sentence: Int }
@@ -222,8 +233,24 @@ public struct Coder: Sendable {
 
     static func context(kind: Segment.Kind, role: Role?, encounter: Encounter?) -> Annotation.Context {
         if kind == .observation { return .observation }
-        let description = ((encounter?.kind ?? "") + " " + (encounter?.setting ?? "")).lowercased()
-        if description.contains("interview") || role == .researcher { return .interview }
+        if role == .researcher || describesInterview(encounter) { return .interview }
         return .encounter
+    }
+
+    /// Whether the encounter's kind or setting says "interview" (any case). ASCII text, the
+    /// usual case, is searched byte-wise; other text lower-cased as Unicode, as it always was.
+    static func describesInterview(_ encounter: Encounter?) -> Bool {
+        let kind = encounter?.kind ?? "", setting = encounter?.setting ?? ""
+        guard kind.utf8.allSatisfy({ $0 < 0x80 }), setting.utf8.allSatisfy({ $0 < 0x80 }) else {
+            return (kind + " " + setting).lowercased().contains("interview")
+        }
+        let word = Array("interview".utf8)
+        func contains(_ text: String) -> Bool {
+            let bytes = Array(text.utf8)
+            guard bytes.count >= word.count else { return false }
+            // `| 0x20` lower-cases an ASCII letter; only "I" and "i" (etc.) map to a letter of the word.
+            return (0...(bytes.count - word.count)).contains { at in word.indices.allSatisfy { bytes[at + $0] | 0x20 == word[$0] } }
+        }
+        return contains(kind) || contains(setting)
     }
 }

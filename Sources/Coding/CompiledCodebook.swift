@@ -167,12 +167,31 @@ struct CompiledCodebook: Sendable {
 
 /// What the matcher has learned about words, kept across segments and transcripts: the
 /// vocabulary (the codebook's words plus those met so far), and per word id the sequences that
-/// may start there, the `unless` sequences that may start there, and its wildcard prefixes.
+/// may start there (by the word that must follow, where one must), the `unless` sequences that may start there, and its wildcard prefixes.
 /// Also the per-segment marks of which anchor words occur. Passed `inout`; `Coder` keeps a pool.
 struct CandidateCache: Sendable {
+    /// A sequence that may start at a word: its number, its rank among that word's candidates
+    /// (the order they are tried in), and the id the next word must have (-1: not tested here).
+    struct Candidate: Sendable {
+        var sequence: Int32
+        var rank: Int32
+        var next: Int32
+    }
+
+    /// Where a word's candidates are in `candidateList`: `start..<keyed` are tried whatever word
+    /// follows, in rank order; `keyed..<end` need a particular next word (a sequence whose second
+    /// position is a required word), ordered by that word and then rank, so only the run for the
+    /// word that actually follows is tried.
+    struct Bounds: Sendable {
+        var start: Int32 = 0
+        var keyed: Int32 = 0
+        var end: Int32 = 0
+    }
+
     var vocabulary: Vocabulary
     var known: [Bool] = []
-    var candidates: [[Int32]] = []
+    var candidateBounds: [Bounds] = []
+    var candidateList: [Candidate] = []
     var unlessCandidates: [[Int32]] = []
     var prefixes: [[Int32]] = []
     /// Anchor test results for the current segment, valid where `anchorStamp` equals `stamp`.
@@ -215,7 +234,7 @@ struct CandidateCache: Sendable {
         if i >= known.count {
             let n = max(vocabulary.count, i + 1)
             known += Array(repeating: false, count: n - known.count)
-            candidates += Array(repeating: [], count: n - candidates.count)
+            candidateBounds += Array(repeating: Bounds(), count: n - candidateBounds.count)
             unlessCandidates += Array(repeating: [], count: n - unlessCandidates.count)
             prefixes += Array(repeating: [], count: n - prefixes.count)
         }
@@ -228,9 +247,33 @@ struct CandidateCache: Sendable {
             for (p, s) in compiled.unlessByPrefix where wordPrefixes.contains(p) { unless.append(s) }
         }
         known[i] = true
-        candidates[i] = starts
+        var keyed: [Candidate] = []
+        let start = Int32(candidateList.count)
+        for (rank, s) in starts.enumerated() {
+            let atoms = compiled.sequenceAtoms[Int(s)]
+            if atoms.count > 1, atoms[1].gap == 0, !atoms[1].optional, atoms[1].prefixes.isEmpty, !atoms[1].words.isEmpty {
+                for w in atoms[1].words { keyed.append(Candidate(sequence: s, rank: Int32(rank), next: w)) }
+            } else {
+                candidateList.append(Candidate(sequence: s, rank: Int32(rank), next: -1))
+            }
+        }
+        let keyedStart = Int32(candidateList.count)
+        candidateList += keyed.sorted { ($0.next, $0.rank) < ($1.next, $1.rank) }
+        candidateBounds[i] = Bounds(start: start, keyed: keyedStart, end: Int32(candidateList.count))
         unlessCandidates[i] = unless
         prefixes[i] = wordPrefixes
+    }
+
+    /// The part of the keyed candidates `range` (ordered by `next`) that wants `next` to follow.
+    func keyedRun(_ range: Range<Int>, next: Int32) -> (Int, Int) {
+        var lower = range.lowerBound, upper = range.upperBound
+        while lower < upper {
+            let mid = (lower + upper) >> 1
+            if candidateList[mid].next < next { lower = mid + 1 } else { upper = mid }
+        }
+        var end = lower
+        while end < range.upperBound && candidateList[end].next == next { end += 1 }
+        return (lower, end)
     }
 
     /// Per token: whether `actors` could read a person reference starting there. A lower-case
