@@ -68,7 +68,8 @@ public struct Language: Hashable, Sendable {
             ["can", "din", "do", "does", "did", "wid", "would", "could", "cud", "should", "shid", "will", "wull", "is",
              "was", "wis", "has", "hasn", "have", "huv", "hae", "are", "were", "must", "micht", "might", "dae", "didn"]
                 .map { $0 + "nae" }),
-        pseudoNegations: [],
+        // "if nothing changes, this goes to court": the negation stays inside the condition.
+        pseudoNegations: ["if nothing"],
         negationSuffixes: ["n't"],
         scopeBreakers: ["but", "although", "though", "however", "yet", "except", "whereas", "until"],
         negationWindow: 6,
@@ -122,6 +123,9 @@ public struct Language: Hashable, Sendable {
                          "staffie", "staffy", "staffies", "terrier", "terriers", "alsatian", "labrador", "collie",
                          "spaniel", "rottweiler", "husky", "pup", "pups", "kittens", "goat", "goats", "hen", "hens",
                          "chickens", "goose", "geese", "parrots", "budgies", "hamsters", "rabbits", "ferret", "tortoise",
+                         "whippet", "whippets", "lurcher", "greyhound", "bulldog", "pug", "poodle", "beagle", "shepherd",
+                         "pitbull", "mastiff", "chihuahua", "dachshund", "cockapoo", "cavapoo", "retriever", "doberman",
+                         "westie", "yorkie",
                          "toddler", "toddlers"],
         nonHumanCodes: ["hostility"])
 }

@@ -228,4 +228,31 @@ struct ProbeFourFixTests {
         #expect(codes("Dad: He's got a decent contract with a building firm.").isEmpty)
         #expect(codes("Nan: The kids play football round the court after tea.").isEmpty)
     }
+
+    @Test func schoolWorkAndMusicSensesAreNotSurveillanceOrStatutory() {
+        #expect(codes("YP: I've got a science assessment on Friday.").isEmpty)
+        #expect(codes("SW: The assessment will take about six weeks.") == ["power"])
+        #expect(codes("Dad: He plays his old records on a Sunday.").isEmpty)
+        #expect(codes("Mum: My supervision at work went fine.").isEmpty)
+        #expect(codes("SW: Contact will be supervision only for now.") == ["power"])
+        #expect(codes("Mum: The heart monitor beeps all night on the ward.").isEmpty)
+    }
+
+    @Test func callingThePoliceAboutSomeoneElseIsNotAThreat() {
+        #expect(codes("Nan: If my neighbour comes round shouting again, I'll ring the police.").isEmpty)
+        #expect(codes("Dad: Get off my step or I'll call the police.") == ["hostility"])
+    }
+
+    @Test func aNegationInAConditionStaysThere() {
+        #expect(codes("SW: If nothing changes by June this will have to go to court.") == ["power"])
+    }
+
+    @Test func moreKeywordlessMisses() {
+        #expect(codes("SW: In your position I'd be furious too.") == ["empathy"])
+        #expect(codes("HV: You must have felt completely alone.") == ["empathy"])
+        #expect(codes("Mum: You can go back to your office and tell them that.") == ["hostility"])
+        #expect(codes("The worker writes down everything Nan says.") == ["power"])
+        #expect(codes("Chair: The twins were referred back to social care in May.") == ["power"])
+        #expect(codes("The lurcher growls at the worker from the sofa.").isEmpty)
+    }
 }
