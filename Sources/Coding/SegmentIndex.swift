@@ -164,6 +164,10 @@ struct SegmentIndex {
             } else if ["nearly", "almost"].contains(w), let v = word(i + 1), Self.pastForm(v) {
                 // "I nearly walked out", "she almost lost it": it did not happen ("nearly always" is not past).
                 scopeStart = i + 1
+            } else if (w == "close" && word(i + 1) == "to") || (w == "verge" && word(i + 1) == "of"),
+                      let v = word(i + 2), v.hasSuffix("ing"), v.count > 4 {
+                // "I was this close to walking out", "on the verge of hitting him": it did not happen.
+                scopeStart = i + 2
             } else if w == "wish" || w == "wished", let n = word(i + 1),
                       (n.hasSuffix("'d") && n.count > 2) || (Self.subjects.contains(n) && word(i + 2) == "had") {
                 // "I wish I'd told her to get lost": a wish about the past is not the act.

@@ -255,4 +255,18 @@ struct ProbeFourFixTests {
         #expect(codes("Chair: The twins were referred back to social care in May.") == ["power"])
         #expect(codes("The lurcher growls at the worker from the sofa.").isEmpty)
     }
+
+    // Fixes drawn from Tests/Fixtures/probes-6.tsv (new sentences, none a probe row).
+    @Test func nearMissesAndConditionsAreNotActsOrPraise() {
+        #expect(codes("Dad: I was close to swearing at the chair in that meeting.").isEmpty)
+        #expect(codes("Dad: I swore at the chair in that meeting.") == ["hostility"])
+        #expect(!codes("SW: As long as you keep the kitchen clean, I'm happy.").contains("acceptance"))
+        #expect(codes("SW: I'll snap a couple of pictures of the kitchen for my notes.") == ["power"])
+    }
+
+    @Test func sanctionsThreatenedAndRightsQuestionedButNotTrafficCourts() {
+        #expect(codes("Nan: He's up in court over a parking fine next week.").isEmpty)
+        #expect(codes("Mum: The council are threatening to stop the visits.").contains("power"))
+        #expect(codes("Dad: What gives you the right to talk to my kids without me?").contains("hostility"))
+    }
 }
