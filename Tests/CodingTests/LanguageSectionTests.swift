@@ -269,4 +269,13 @@ struct ProbeFourFixTests {
         #expect(codes("Mum: The council are threatening to stop the visits.").contains("power"))
         #expect(codes("Dad: What gives you the right to talk to my kids without me?").contains("hostility"))
     }
+
+    // Fixes drawn from Tests/Fixtures/probes-7.tsv (new sentences, none a probe row).
+    @Test func contemptWithoutSwearWordsAndTheDoorShutAgain() {
+        #expect(codes("Nan: You're talking nonsense and you know it.") == ["hostility"])
+        #expect(codes("Mum: Since when have you lot cared about my son?") == ["hostility"])
+        #expect(codes("Dad opens the door, sees the worker and closes it again.") == ["hostility"])
+        #expect(!codes("SW: If you'd like a different social worker, that's your right.").contains("power"))
+        #expect(codes("Mum: I've asked for a different social worker twice.") == ["power"])
+    }
 }
