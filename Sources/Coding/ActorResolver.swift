@@ -12,7 +12,9 @@ struct ActorResolver: Sendable {
     }
 
     /// Lower-cased participant labels and names → role.
-    var people: [String: Role] = [:]
+    let people: [String: Role]
+    /// The first words of the two-word labels and names in `people`.
+    let peoplePairFirsts: Set<String>
     /// Role nouns of one word, and of two words ("social worker") by their two words.
     let nouns: [String: Role]
     let twoWordNouns: [String: Role]
@@ -22,12 +24,13 @@ struct ActorResolver: Sendable {
     init(encounter: Encounter?, language: Language) {
         var nouns: [String: Role] = [:], twoWordNouns: [String: Role] = [:]
         for (noun, role) in language.roleNouns {
-            if noun.contains(" ") { twoWordNouns[noun] = role } else { nouns[noun] = role }
+            if noun.utf8.contains(UInt8(ascii: " ")) { twoWordNouns[noun] = role } else { nouns[noun] = role }
         }
         self.nouns = nouns
         self.twoWordNouns = twoWordNouns
         speechVerbs = language.speechVerbs
         listenerVerbs = language.listenerVerbs
+        var people: [String: Role] = [:]
         for p in encounter?.participants ?? [] {
             people[p.label.lowercased()] = p.role
             if let name = p.name?.lowercased() {
@@ -35,6 +38,18 @@ struct ActorResolver: Sendable {
                 if let first = name.split(separator: " ").first { people[String(first)] = p.role }
             }
         }
+        self.people = people
+        peoplePairFirsts = Self.pairFirsts(people.keys)
+    }
+
+    /// A two-word name or noun split at its first space, else nil.
+    static func pair(_ words: String) -> (String, String)? {
+        guard let space = words.firstIndex(of: " ") else { return nil }
+        return (String(words[..<space]), String(words[words.index(after: space)...]))
+    }
+
+    static func pairFirsts(_ keys: some Sequence<String>) -> Set<String> {
+        Set(keys.compactMap { pair($0)?.0 })
     }
 
     /// Capitalised words that begin sentences or clauses but are not people.
@@ -47,6 +62,12 @@ struct ActorResolver: Sendable {
         "oh", "ok", "okay", "yes", "no", "well", "right", "honestly", "perhaps", "maybe", "of", "with", "from",
         "christmas", "easter", "council", "court", "conference", "social", "services", "police", "school",
     ]
+    /// Words that may stand between a verb of saying and the person it introduces ("says his old …").
+    static let speechSkipWords: Set<String> = ["that", "his", "her", "their", "the", "my", "old", "new", "me", "us", "own"]
+    /// Words that may start a three-word role noun ("family support worker") though a role noun themselves.
+    static let roleModifiers: Set<String> = ["family", "student", "independent", "duty"]
+    /// Titles read together with the following name ("Mr Hughes").
+    static let titles: Set<String> = ["mr", "mrs", "ms"]
     static let irregularVerbs: Set<String> = [
         "is", "was", "has", "had", "said", "told", "sat", "stood", "took", "went", "came", "gave", "kept", "left",
         "made", "put", "ran", "saw", "spoke", "knew", "felt", "heard", "held", "let", "set", "got", "rang",
@@ -97,27 +118,32 @@ struct ActorResolver: Sendable {
                    to: index.referencesBefore[cue])?.actor
     }
 
-    /// A person reference starting at token `i` and the index after it.
+    /// A person reference starting at token `i` and the index after it. The tokens' `WordFacts`
+    /// decide first, so Strings are only looked up for a likely person.
     func reference(_ tokens: [Token], at i: Int, sentenceStart: Int) -> (Actor, Int)? {
         guard tokens[i].kind == .word else { return nil }
-        let word = Self.stripPossessive(tokens[i].text)
+        let facts = tokens[i].facts
         // "family support worker", "student social worker": the noun phrase is named by its last two words.
         if i + 2 < tokens.count, tokens[i + 1].kind == .word, tokens[i + 2].kind == .word,
-           twoWordNouns[tokens[i + 1].text + " " + Self.stripPossessive(tokens[i + 2].text)] != nil,
-           nouns[word] == nil || ["family", "student", "independent", "duty"].contains(word) {
+           tokens[i + 1].facts.contains(.pairFirstAsWritten), tokens[i + 2].facts.contains(.pairSecond),
+           twoWordNouns[tokens[i + 1].text + " " + Self.bare(tokens[i + 2])] != nil,
+           !facts.contains(.roleNoun) || facts.contains(.roleModifier) {
             return nil
         }
-        if i + 1 < tokens.count, tokens[i + 1].kind == .word {
-            let pair = word + " " + Self.stripPossessive(tokens[i + 1].text)
+        let word = Self.bare(tokens[i])
+        if i + 1 < tokens.count, tokens[i + 1].kind == .word,
+           (facts.contains(.pairFirst) && tokens[i + 1].facts.contains(.pairSecond))
+            || (!peoplePairFirsts.isEmpty && peoplePairFirsts.contains(word)) {
+            let pair = word + " " + Self.bare(tokens[i + 1])
             if let role = people[pair] ?? twoWordNouns[pair] { return (Actor(words: pair, role: role), i + 2) }
         }
-        if let role = people[word] { return (Actor(words: word, role: role), i + 1) }
-        if let role = nouns[word] {
+        if !people.isEmpty, let role = people[word] { return (Actor(words: word, role: role), i + 1) }
+        if facts.contains(.roleNoun), let role = nouns[word] {
             // "Mr Hughes", "Mrs Khan": the title and the name are one person.
-            let next = (role == .client && ["mr", "mrs", "ms"].contains(word) && i + 1 < tokens.count) ? i + 2 : i + 1
+            let next = (role == .client && facts.contains(.title) && i + 1 < tokens.count) ? i + 2 : i + 1
             return (Actor(words: word, role: role), next)
         }
-        if tokens[i].capitalised, !Self.notNames.contains(word), word.count > 1 {
+        if tokens[i].capitalised, !facts.contains(.notName), facts.contains(.longerThanOne) {
             let atSentenceStart = i == sentenceStart || tokens[i - 1].kind == .quote
             if !atSentenceStart || followedByVerb(tokens, at: i + 1) {
                 return (Actor(words: word, role: .unknown), i + 1)
@@ -132,10 +158,10 @@ struct ActorResolver: Sendable {
         var k = index - 1
         var skipped = 0
         while k >= sentenceStart, skipped <= 3, tokens[k].kind == .word {
-            let word = tokens[k].text
+            let facts = tokens[k].facts
             // "tells Dad", "asks the mother": whoever follows these is the listener, not the subject.
-            if speechVerbs.contains(word) { return !listenerVerbs.contains(word) }
-            guard ["that", "his", "her", "their", "the", "my", "old", "new", "me", "us", "own"].contains(word) else { return false }
+            if facts.contains(.speechVerb) { return !facts.contains(.listenerVerb) }
+            guard facts.contains(.speechSkip) else { return false }
             skipped += 1
             k -= 1
         }
@@ -146,6 +172,25 @@ struct ActorResolver: Sendable {
         word.hasSuffix("'s") ? String(word.dropLast(2)) : word
     }
 
+    /// A word token's text without a possessive 's, stripping only when its facts say it has one.
+    @inline(__always)
+    static func bare(_ token: Token) -> String {
+        token.facts.contains(.possessive) ? stripPossessive(token.text) : token.text
+    }
+
+    /// The facts the checks here read from a word's shape; `bare` is the word without 's.
+    static func shapeFacts(of word: String, bare: String) -> WordFacts {
+        var facts: WordFacts = []
+        if word.hasSuffix("'s") { facts.insert(.possessive) }
+        if bare.count > 1 { facts.insert(.longerThanOne) }
+        if word.hasSuffix("ly") && word.count > 4 { facts.insert(.lyAdverb) }
+        if word.hasSuffix("ed") && word.count > 3 { facts.insert(.verbShape) }
+        if word.hasSuffix("s") && !word.hasSuffix("ss") && !word.hasSuffix("us") && !word.hasSuffix("'s") && word.count > 2 {
+            facts.insert(.verbShape)
+        }
+        return facts
+    }
+
     static let copulas: Set<String> = ["is", "was", "has", "had", "isn't", "wasn't", "does", "doesn't"]
 
     /// Whether a verb follows at `index` (skipping commas and one -ly adverb); with `copulas` false,
@@ -154,16 +199,11 @@ struct ActorResolver: Sendable {
         var i = index
         while i < tokens.count, tokens[i].kind == .comma { i += 1 }
         guard i < tokens.count, tokens[i].kind == .word else { return false }
-        var word = tokens[i].text
-        if word.hasSuffix("ly"), word.count > 4, i + 1 < tokens.count, tokens[i + 1].kind == .word {
-            word = tokens[i + 1].text
+        var facts = tokens[i].facts
+        if facts.contains(.lyAdverb), i + 1 < tokens.count, tokens[i + 1].kind == .word {
+            facts = tokens[i + 1].facts
         }
-        if !copulas && Self.copulas.contains(word) { return false }
-        if Self.irregularVerbs.contains(word) { return true }
-        if word.hasSuffix("ed") && word.count > 3 { return true }
-        if word.hasSuffix("s") && !word.hasSuffix("ss") && !word.hasSuffix("us") && !word.hasSuffix("'s") && word.count > 2 {
-            return true
-        }
-        return false
+        if !copulas && facts.contains(.copula) { return false }
+        return facts.contains(.verbShape)
     }
 }

@@ -187,7 +187,7 @@ public struct Coder: Sendable {
     /// The index of a segment's tokens, and which `unless` phrases occur in which sentence (keys
     /// `pattern * tokens.count + sentence's first token`), found in one pass like the cues.
     func prepare(_ tokens: [Token], actors: ActorResolver, cache: inout CandidateCache) -> (SegmentIndex, Set<Int>) {
-        let index = SegmentIndex(tokens: tokens, actors: actors, language: codebook.language,
+        let index = SegmentIndex(tokens: tokens, actors: actors,
                                  maybePerson: cache.maybePerson(tokens, actors: actors))
         var unlessFound: Set<Int> = []
         if !compiled.unlessPatterns.isEmpty {

@@ -95,6 +95,7 @@ struct CompiledCodebook: Sendable {
     }
 
     init(_ codebook: Codebook) {
+        vocabulary = Vocabulary(lexicon: Lexicon(codebook.language))
         var firstWords: [(word: Int32, sequence: Int32)] = [], unlessFirstWords: [(word: Int32, sequence: Int32)] = []
         var unlessIndex: [CuePattern: Int] = [:]
         func unlessID(_ pattern: CuePattern) -> Int {

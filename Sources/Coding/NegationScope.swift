@@ -2,7 +2,8 @@
 /// words after it up to the end of the clause (punctuation, or a scope breaker such as "but").
 /// A first-person denial followed by "but" ("I'm not threatening you, but …") is a disclaimer
 /// that still performs the act, so it does not cancel. The words come from the codebook's
-/// `Language`, compiled once per coder.
+/// `Language`, compiled once per coder; tokens carry which lists their word is on (`WordFacts`),
+/// so only trigger phrases and pseudo-negations compare text.
 struct NegationScope: Sendable {
     enum Finding: Equatable {
         case none
@@ -17,8 +18,6 @@ struct NegationScope: Sendable {
     /// Pseudo-negations by each word they contain: the phrase and that word's position in it.
     let pseudo: [String: [(words: [String], at: Int)]]
     let suffixes: [String]
-    let breakers: Set<String>
-    let firstPerson: Set<String>
     let window: Int
 
     init(_ language: Language) {
@@ -38,21 +37,27 @@ struct NegationScope: Sendable {
         self.phrases = phrases.mapValues { $0.sorted { $0.lexicographicallyPrecedes($1) } }
         self.pseudo = pseudo
         self.suffixes = language.negationSuffixes.sorted()
-        self.breakers = language.scopeBreakers
-        self.firstPerson = language.disclaimerSubjects
         self.window = language.negationWindow
+    }
+
+    /// The facts a word has by its shape: a negative ending ("didn't"), an -ing form.
+    func shapeFacts(of word: String) -> WordFacts {
+        var facts: WordFacts = []
+        if suffixes.contains(where: { word.hasSuffix($0) }) { facts.insert(.negationTrigger) }
+        if word.hasSuffix("ing") { facts.insert(.endsING) }
+        return facts
     }
 
     /// Whether token `i` starts a negation: a trigger word, a word with a negative ending
     /// ("didn't"), or the first word of a trigger phrase ("rather than"), unless a
     /// pseudo-negation ("no doubt") holds it.
     func isTrigger(_ tokens: [Token], at i: Int) -> Bool {
-        let word = tokens[i].text
-        var found = triggers.contains(word) || suffixes.contains { word.hasSuffix($0) }
-        if !found, let candidates = phrases[word] {
+        let facts = tokens[i].facts
+        var found = facts.contains(.negationTrigger)
+        if !found, facts.contains(.negationPhraseStart), let candidates = phrases[tokens[i].text] {
             found = candidates.contains { Self.words($0, matchAt: i, in: tokens) }
         }
-        guard found, let holders = pseudo[word] else { return found }
+        guard found, facts.contains(.inPseudoNegation), let holders = pseudo[tokens[i].text] else { return found }
         return !holders.contains { i - $0.at >= 0 && Self.words($0.words, matchAt: i - $0.at, in: tokens) }
     }
 
@@ -75,7 +80,7 @@ struct NegationScope: Sendable {
             // A quotation mark starts or ends someone else's words: negation does not reach across it.
             if t.kind == .stop || t.kind == .comma || t.kind == .dash || t.kind == .quote { return .none }
             if t.kind == .word {
-                if breakers.contains(t.text) { return .none }
+                if t.facts.contains(.scopeBreaker) { return .none }
                 if isTrigger(tokens, at: i) {
                     // "doesn't mean you can't be a brilliant one": two negations cancel out.
                     if hasEarlierTrigger(tokens: tokens, before: i, budget: window - words) { return .none }
@@ -98,7 +103,7 @@ struct NegationScope: Sendable {
             if t.kind == .stop || t.kind == .comma || t.kind == .quote { return false }
             if t.kind == .word {
                 // "Nobody shouts and nobody walks out": coordinated negations do not cancel out.
-                if t.text == "and" || t.text == "or" || t.text == "nor" { return false }
+                if t.facts.contains(.coordinator) { return false }
                 if isTrigger(tokens, at: i) { return true }
                 words += 1
             }
@@ -111,12 +116,12 @@ struct NegationScope: Sendable {
     /// sentence, and a denied doing ("threatening", "having a go"), not a denied state: "I'm not
     /// angry with you, but I'm tired" is a plain denial.
     func isDisclaimer(tokens: [Token], trigger: Int, start: Int, end: Int, butAhead: [Bool]) -> Bool {
-        guard tokens[start].text.hasSuffix("ing") else { return false }
+        guard tokens[start].facts.contains(.endsING) else { return false }
         var hasFirstPerson = false
         var k = trigger - 1
         var seen = 0
         while k >= 0, seen < 3, tokens[k].kind == .word {
-            if firstPerson.contains(tokens[k].text) { hasFirstPerson = true }
+            if tokens[k].facts.contains(.disclaimerSubject) { hasFirstPerson = true }
             seen += 1
             k -= 1
         }

@@ -37,13 +37,12 @@ struct SegmentIndex {
     private(set) var hypothetical: [Bool]
     /// Per token: inside the condition of a plain conditional ("if he comes back").
     private(set) var condition: [Bool]
-    let language: Language
 
     /// `maybePerson[i]`, when given, is false for a token that cannot start a person reference
     /// (see `CandidateCache.maybePerson`), so the resolver is not asked there.
-    init(tokens: [Token], actors: ActorResolver, language: Language, maybePerson: [Bool]? = nil) {
+    /// The tokens' `WordFacts` must come from the same language as `actors`.
+    init(tokens: [Token], actors: ActorResolver, maybePerson: [Bool]? = nil) {
         self.tokens = tokens
-        self.language = language
         let n = tokens.count
         question = Array(repeating: false, count: n)
         hypothetical = Array(repeating: false, count: n)
@@ -74,7 +73,7 @@ struct SegmentIndex {
         }
         for j in stride(from: n - 1, through: 0, by: -1) {
             let t = tokens[j]
-            butAhead[j] = t.kind != .stop && ((t.kind == .word && t.text == "but") || butAhead[j + 1])
+            butAhead[j] = t.kind != .stop && ((t.kind == .word && t.facts.contains(.but)) || butAhead[j + 1])
         }
 
         // People: one greedy forward scan per sentence, as the resolver reads them.
@@ -92,7 +91,7 @@ struct SegmentIndex {
                 func carry(_ flag: Bool, _ list: [Int]) -> Int { flag ? r : (previous >= 0 ? list[previous] : -1) }
                 lastReporter.append(carry(
                     actor.role != .researcher && next < n && tokens[next].kind == .word
-                        && actors.speechVerbs.contains(tokens[next].text), lastReporter))
+                        && tokens[next].facts.contains(.speechVerb), lastReporter))
                 lastIntroduced.append(carry(
                     actor.role != .unknown && actors.introducedBySpeech(tokens, at: i, sentenceStart: sentenceFirst[i]),
                     lastIntroduced))
@@ -111,7 +110,9 @@ struct SegmentIndex {
         markModality()
     }
 
-    func word(_ i: Int) -> String? { i >= 0 && i < tokens.count && tokens[i].kind == .word ? tokens[i].text : nil }
+    /// The facts of token `i` when it is a word, else nil.
+    @inline(__always)
+    func word(_ i: Int) -> WordFacts? { i >= 0 && i < tokens.count && tokens[i].kind == .word ? tokens[i].facts : nil }
 
     /// A sentence ending in "?" whose clause opens (after a few discourse words) with an
     /// auxiliary and a subject, or with "who" and a past verb, is a question from there to its end.
@@ -125,11 +126,11 @@ struct SegmentIndex {
             while p <= last {
                 if p == first || [.comma, .dash, .quote].contains(tokens[p - 1].kind) {
                     var q = p, skipped = 0
-                    while skipped < 2, let w = word(q), language.questionOpeners.contains(w) { q += 1; skipped += 1 }
+                    while skipped < 2, let w = word(q), w.contains(.questionOpener) { q += 1; skipped += 1 }
                     if let w = word(q), let next = word(q + 1),
-                       (language.questionAuxiliaries.contains(w) && (language.questionSubjects.contains(next)
-                            || tokens[q + 1].capitalised || actorsNoun(next)))
-                        || (w == "who" && (next.hasSuffix("ed") || language.questionAuxiliaries.contains(next))) {
+                       (w.contains(.questionAuxiliary) && (next.contains(.questionSubject)
+                            || tokens[q + 1].capitalised || next.contains(.roleNoun)))
+                        || (w.contains(.who) && (next.contains(.endsED) || next.contains(.questionAuxiliary))) {
                         for k in p...last { question[k] = true }
                         break
                     }
@@ -139,37 +140,34 @@ struct SegmentIndex {
         }
     }
 
-    func actorsNoun(_ word: String) -> Bool {
-        language.roleNouns[ActorResolver.stripPossessive(word)] != nil
-    }
-
     /// Counterfactual modal perfects ("would have", "she'd have", "could've") reach to the end of
     /// their clause; a condition ("if …") reaches to a comma, "then", a new subject with a modal,
     /// or ten words, and is counterfactual when it says "had", "'d" or "were" ("if I'd known").
     mutating func markModality() {
         func clauseEnd(_ i: Int) -> Bool {
             tokens[i].kind == .stop || tokens[i].kind == .comma || tokens[i].kind == .dash
-                || (tokens[i].kind == .word && ["but", "because", "cos"].contains(tokens[i].text))
+                || (tokens[i].kind == .word && tokens[i].facts.contains(.clauseEnder))
         }
         var i = 0
         while i < tokens.count {
             guard let w = word(i) else { i += 1; continue }
             var scopeStart = -1
-            if language.counterfactualWords.contains(w) {
+            if w.contains(.counterfactualWord) {
                 scopeStart = i + 1
-            } else if language.counterfactualModals.contains(w) {
+            } else if w.contains(.counterfactualModal) {
                 var k = i + 1
-                if let m = word(k), ["never", "not", "probably", "just", "definitely", "really", "even"].contains(m) { k += 1 }
-                if let h = word(k), h == "have" || h == "of", participle(k + 1) { scopeStart = k + 1 }
-            } else if ["nearly", "almost"].contains(w), let v = word(i + 1), Self.pastForm(v) {
+                if let m = word(k), m.contains(.modalAdverb) { k += 1 }
+                if let h = word(k), h.contains(.haveOrOf), participle(k + 1) { scopeStart = k + 1 }
+            } else if w.contains(.nearlyAlmost), let v = word(i + 1), v.contains(.pastForm) {
                 // "I nearly walked out", "she almost lost it": it did not happen ("nearly always" is not past).
                 scopeStart = i + 1
-            } else if (w == "close" && word(i + 1) == "to") || (w == "verge" && word(i + 1) == "of"),
-                      let v = word(i + 2), v.hasSuffix("ing"), v.count > 4 {
+            } else if (w.contains(.close) && word(i + 1)?.contains(.to) == true)
+                        || (w.contains(.verge) && word(i + 1)?.contains(.of) == true),
+                      let v = word(i + 2), v.contains(.ingForm) {
                 // "I was this close to walking out", "on the verge of hitting him": it did not happen.
                 scopeStart = i + 2
-            } else if w == "wish" || w == "wished", let n = word(i + 1),
-                      (n.hasSuffix("'d") && n.count > 2) || (Self.subjects.contains(n) && word(i + 2) == "had") {
+            } else if w.contains(.wish), let n = word(i + 1),
+                      n.contains(.contractedD) || (n.contains(.personalSubject) && word(i + 2)?.contains(.had) == true) {
                 // "I wish I'd told her to get lost": a wish about the past is not the act.
                 scopeStart = i + 1
             }
@@ -181,16 +179,15 @@ struct SegmentIndex {
             }
             // "as if", "even if" compare or concede; "if you …", "if I …" set terms to the listener
             // ("if you kick off again …"), which is the stated condition a sanction rests on.
-            if language.conditionMarkers.contains(w), !["as", "even"].contains(word(i - 1) ?? ""),
-               let subject = word(i + 1), !Self.firstOrSecondPerson(subject) {
+            if w.contains(.conditionMarker), !(word(i - 1)?.contains(.asOrEven) ?? false),
+               let subject = word(i + 1), !subject.contains(.firstOrSecondPerson) {
                 var k = i + 1, words = 0
                 var counterfactual = false
                 while k < tokens.count, words < 10, !clauseEnd(k) {
                     if let v = word(k) {
-                        if v == "then" || v.contains("'ll") { break }
-                        if words >= 2, Self.subjects.contains(v.split(separator: "'").first.map(String.init) ?? v) { break }
-                        if words < 3, v == "were" || v == "only"
-                            || ((v == "had" || (v.hasSuffix("'d") && v.count > 2)) && participle(k + 1)) {
+                        if v.contains(.conditionBreak) { break }
+                        if words >= 2, v.contains(.subjectStem) { break }
+                        if words < 3, v.contains(.wereOrOnly) || (v.contains(.hadLike) && participle(k + 1)) {
                             counterfactual = true
                         }
                         words += 1
@@ -219,38 +216,81 @@ struct SegmentIndex {
         ["i", "we", "you"].contains(word.split(separator: "'").first.map(String.init) ?? word)
     }
 
+    /// Words allowed between a counterfactual modal and "have" ("would never have").
+    static let modalAdverbs: Set<String> = ["never", "not", "probably", "just", "definitely", "really", "even"]
+    /// Words that end a modal or conditional clause, besides punctuation.
+    static let clauseEnders: Set<String> = ["but", "because", "cos"]
+    /// Words after "have"/"had" that make it a main verb, not a perfect ("could have a look", "had a word").
+    static let notParticiples: Set<String> = [
+        "a", "an", "the", "some", "any", "my", "your", "his", "her", "their", "our", "this", "that", "these",
+        "those", "it", "them", "him", "me", "us", "you", "to", "no", "one", "more", "enough", "lunch", "tea",
+        "dinner", "breakfast", "time", "fun", "words", "word", "kids", "children", "baby", "got",
+    ]
+    static let possessivePronouns: Set<String> = ["hers", "his", "theirs", "mine", "yours", "ours"]
+    /// Auxiliaries and adverbs that may stand between a non-human subject and its verb.
+    static let nonHumanSkipWords: Set<String> = [
+        "was", "is", "has", "had", "been", "just", "then", "started", "starts", "keeps", "kept", "suddenly", "always",
+        "still", "would", "will", "begins", "began", "be", "won't", "constantly", "never", "stops", "stopped",
+        "literally",
+    ]
+    /// Auxiliaries and adverbs that may stand between a named subject and its verb.
+    static let subjectSkipWords: Set<String> = [
+        "was", "is", "has", "had", "just", "then", "kept", "keeps", "started", "starts", "always", "never",
+        "suddenly", "literally", "proper",
+    ]
+
+    /// The facts the checks here read from a word's shape (not from a list).
+    static func shapeFacts(of w: String) -> WordFacts {
+        var facts: WordFacts = []
+        if w.hasSuffix("ed") { facts.insert(.endsED) }
+        // Splitting at apostrophes and searching for "'ll" are slow; a word without one is its own stem.
+        let apostrophe = w.utf8.contains(UInt8(ascii: "'"))
+        if apostrophe ? firstOrSecondPerson(w) : ["i", "we", "you"].contains(w) { facts.insert(.firstOrSecondPerson) }
+        if w == "then" || (apostrophe && w.contains("'ll")) { facts.insert(.conditionBreak) }
+        if subjects.contains(apostrophe ? w.split(separator: "'").first.map(String.init) ?? w : w) { facts.insert(.subjectStem) }
+        if w == "had" || (w.hasSuffix("'d") && w.count > 2) { facts.insert(.hadLike) }
+        if w.hasSuffix("er") || w.hasSuffix("ers") { facts.insert(.agentNoun) }
+        if ["nearly", "almost"].contains(w) { facts.insert(.nearlyAlmost) }
+        if pastForm(w) { facts.insert(.pastForm) }
+        if w == "wish" || w == "wished" { facts.insert(.wish) }
+        if w.hasSuffix("'d") && w.count > 2 { facts.insert(.contractedD) }
+        if subjects.contains(w) { facts.insert(.personalSubject) }
+        if w == "had" { facts.insert(.had) }
+        if w == "and" { facts.insert(.and) }
+        if w == "close" { facts.insert(.close) }
+        if w == "to" { facts.insert(.to) }
+        if w == "verge" { facts.insert(.verge) }
+        if w.hasSuffix("ing") && w.count > 4 { facts.insert(.ingForm) }
+        return facts
+    }
+
     /// Whether token `i` can be a past participle after "have"/"had" ("have hung up", "had
     /// known"), not the object of "have" as a main verb ("could have a look", "had a word").
     func participle(_ i: Int) -> Bool {
         guard let w = word(i) else { return false }
-        return !["a", "an", "the", "some", "any", "my", "your", "his", "her", "their", "our", "this", "that", "these",
-                 "those", "it", "them", "him", "me", "us", "you", "to", "no", "one", "more", "enough", "lunch", "tea",
-                 "dinner", "breakfast", "time", "fun", "words", "word", "kids", "children", "baby", "got"].contains(w)
+        return !w.contains(.notParticiple)
     }
 
     /// Whether the subject right before token `cue` is an animal or an infant ("the dog barks",
     /// "the baby was screaming"), looking back over a few auxiliaries and adverbs.
     func nonHumanSubject(before cue: Int) -> Bool {
         // "a baby snatcher": a noun, not an act of the baby.
-        if let w = word(cue), w.hasSuffix("er") || w.hasSuffix("ers") { return false }
+        if let w = word(cue), w.contains(.agentNoun) { return false }
         var k = cue - 1, skipped = 0
         while let w = word(k) {
-            let bare = ActorResolver.stripPossessive(w)
-            if language.nonHumanActors.contains(bare) { return true }
+            if w.contains(.nonHuman) { return true }
             // "that cat of hers hisses": an "of" + possessive pronoun after the noun is part of the subject.
-            if ["hers", "his", "theirs", "mine", "yours", "ours"].contains(w), word(k - 1) == "of" {
+            if w.contains(.possessivePronoun), word(k - 1)?.contains(.of) == true {
                 k -= 2
                 continue
             }
             // "the cat hisses and spits at": an earlier verb of the same subject joined by "and".
-            if w == "and", skipped < 3, word(k - 1) != nil {
+            if w.contains(.and), skipped < 3, word(k - 1) != nil {
                 k -= 2
                 skipped += 1
                 continue
             }
-            guard skipped < 3, ["was", "is", "has", "had", "been", "just", "then", "started", "starts", "keeps", "kept",
-                                "suddenly", "always", "still", "would", "will", "begins", "began", "be", "won't",
-                                "constantly", "never", "stops", "stopped", "literally"].contains(w) else { return false }
+            guard skipped < 3, w.contains(.nonHumanSkip) else { return false }
             skipped += 1
             k -= 1
         }
@@ -265,9 +305,7 @@ struct SegmentIndex {
         let r = references[upper - 1]
         guard r.actor.role != .researcher else { return nil }
         if r.next == cue { return r.actor }
-        if r.next == cue - 1, let w = word(cue - 1),
-           ["was", "is", "has", "had", "just", "then", "kept", "keeps", "started", "starts", "always", "never",
-            "suddenly", "literally", "proper"].contains(w) {
+        if r.next == cue - 1, let w = word(cue - 1), w.contains(.subjectSkip) {
             return r.actor
         }
         return nil

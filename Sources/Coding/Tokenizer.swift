@@ -12,6 +12,9 @@ public struct Token: Hashable, Sendable {
     public var end: Int
     /// The word began with a capital letter in the text (names, sentence starts).
     public var capitalised: Bool = false
+    /// What the linguistic checks know about the word (from the vocabulary's lexicon); empty for
+    /// punctuation. Not part of equality, like `id`.
+    var facts: WordFacts = []
     /// The word's id in the vocabulary it was tokenised with; -1 for punctuation. Not part of
     /// equality: two tokenisations of the same text are equal whatever vocabulary numbered them.
     var id: Int32 = -1
@@ -69,7 +72,7 @@ public enum Tokenizer {
                     vocabulary.id(bytes: UnsafeBufferPointer(rebasing: $0[lower..<upper]), lowercased: !hasNonASCII)
                 }
                 tokens.append(Token(kind: .word, text: vocabulary.words[Int(id)], start: wordStart + lower,
-                                    end: end - trailing, capitalised: capitalised, id: id))
+                                    end: end - trailing, capitalised: capitalised, facts: vocabulary.facts[Int(id)], id: id))
             }
             if trailing > 0 { tokens.append(Token(kind: .quote, text: "'", start: end - 1, end: end)) }
             word.removeAll(keepingCapacity: true)

@@ -1,10 +1,14 @@
 /// Interned words: each distinct lower-cased word gets a small integer id, looked up by its UTF-8
 /// bytes in an open-addressing hash table, so the tokenizer makes one `String` per distinct word
 /// (not per token) and the matcher compares integers. Words the codebook uses are numbered first,
-/// when it compiles; words seen in transcripts are added as they come.
+/// when it compiles; words seen in transcripts are added as they come. Each word's `WordFacts`
+/// are worked out from the lexicon when it is added.
 struct Vocabulary: Sendable {
     /// The word of each id (lower-cased).
     private(set) var words: [String] = []
+    /// The facts of each id's word.
+    private(set) var facts: [WordFacts] = []
+    let lexicon: Lexicon
     /// Table slots: an entry index + 1, 0 for empty. The table's size is a power of two.
     private var slots: [Int32]
     /// Per entry: the bytes' hash, offset and length in `arena`, and the id it stands for. Several
@@ -15,7 +19,8 @@ struct Vocabulary: Sendable {
     private var entryID: [Int32] = []
     private var arena: [UInt8] = []
 
-    init(capacity: Int = 1024) {
+    init(capacity: Int = 1024, lexicon: Lexicon = .english) {
+        self.lexicon = lexicon
         var size = 16
         while size < capacity * 2 { size <<= 1 }
         slots = Array(repeating: 0, count: size)
@@ -44,15 +49,20 @@ struct Vocabulary: Sendable {
         var id: Int32
         if lowercased {
             id = Int32(words.count)
-            words.append(text)
+            append(text)
         } else {
             let lower = text.lowercased()
             id = lower == text ? Int32(words.count) : self.id(of: lower)
-            if id == Int32(words.count) { words.append(text) }
+            if id == Int32(words.count) { append(text) }
         }
         // `find`'s slot is still the free one unless the lower-cased form was just added.
         insert(bytes, hash: hash, id: id, slot: lowercased ? slot : nil)
         return id
+    }
+
+    private mutating func append(_ word: String) {
+        words.append(word)
+        facts.append(lexicon.facts(of: word))
     }
 
     private func find(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> (slot: Int, id: Int32?) {

@@ -25,7 +25,7 @@ struct TokenizerTests {
 @Suite("Scopes over a segment")
 struct ScopeTests {
     func index(_ text: String) -> SegmentIndex {
-        SegmentIndex(tokens: Tokenizer.tokenize(text), actors: ActorResolver(encounter: nil, language: .english), language: .english)
+        SegmentIndex(tokens: Tokenizer.tokenize(text), actors: ActorResolver(encounter: nil, language: .english))
     }
 
     @Test func sentenceBoundsAreComputedOncePerToken() {
@@ -77,7 +77,7 @@ struct ActorResolutionTests {
     @Test func theLastPersonFollowedByAVerbActs() {
         let tokens = Tokenizer.tokenize("After tea Nana tells Olu that she will phone the police.")
         let resolver = ActorResolver(encounter: encounter, language: .english)
-        let index = SegmentIndex(tokens: tokens, actors: resolver, language: .english)
+        let index = SegmentIndex(tokens: tokens, actors: resolver)
         let cue = tokens.firstIndex { $0.text == "phone" }!
         #expect(resolver.actor(index, cue: cue) == ActorResolver.Actor(words: "nana", role: .client))
     }
@@ -85,18 +85,18 @@ struct ActorResolutionTests {
     @Test func reportedSpeechNamesTheReporter() {
         let tokens = Tokenizer.tokenize("My nan says the family worker was rude to her")
         let resolver = ActorResolver(encounter: encounter, language: .english)
-        let index = SegmentIndex(tokens: tokens, actors: resolver, language: .english)
+        let index = SegmentIndex(tokens: tokens, actors: resolver)
         let cue = tokens.firstIndex { $0.text == "rude" }!
         #expect(resolver.reporter(index, cue: cue)?.role == .client)
         // Nobody reports in a plain sentence.
         let plain = Tokenizer.tokenize("The family worker was rude")
-        #expect(resolver.reporter(SegmentIndex(tokens: plain, actors: resolver, language: .english), cue: 4) == nil)
+        #expect(resolver.reporter(SegmentIndex(tokens: plain, actors: resolver), cue: 4) == nil)
     }
 
     @Test func anActInsideAQuotationBelongsToWhoeverIsQuoted() {
         let tokens = Tokenizer.tokenize("Nana tells the student, \"Olu slammed it\"")
         let resolver = ActorResolver(encounter: encounter, language: .english)
-        let index = SegmentIndex(tokens: tokens, actors: resolver, language: .english)
+        let index = SegmentIndex(tokens: tokens, actors: resolver)
         let cue = tokens.firstIndex { $0.text == "slammed" }!
         #expect(resolver.actor(index, cue: cue)?.words == "nana")
     }
