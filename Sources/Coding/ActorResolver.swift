@@ -52,28 +52,12 @@ struct ActorResolver: Sendable {
         Set(keys.compactMap { pair($0)?.0 })
     }
 
-    /// Capitalised words that begin sentences or clauses but are not people.
-    static let notNames: Set<String> = [
-        "the", "a", "an", "she", "he", "they", "it", "when", "as", "at", "after", "before", "without", "according",
-        "nobody", "this", "that", "there", "then", "while", "if", "in", "on", "of", "for", "and", "but", "so",
-        "we", "you", "her", "his", "their", "our", "my", "your", "one", "two", "three", "both", "all", "every",
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
-        "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
-        "oh", "ok", "okay", "yes", "no", "well", "right", "honestly", "perhaps", "maybe", "of", "with", "from",
-        "christmas", "easter", "council", "court", "conference", "social", "services", "police", "school",
-    ]
     /// Words that may stand between a verb of saying and the person it introduces ("says his old …").
     static let speechSkipWords: Set<String> = ["that", "his", "her", "their", "the", "my", "old", "new", "me", "us", "own"]
     /// Words that may start a three-word role noun ("family support worker") though a role noun themselves.
     static let roleModifiers: Set<String> = ["family", "student", "independent", "duty"]
     /// Titles read together with the following name ("Mr Hughes").
     static let titles: Set<String> = ["mr", "mrs", "ms"]
-    static let irregularVerbs: Set<String> = [
-        "is", "was", "has", "had", "said", "told", "sat", "stood", "took", "went", "came", "gave", "kept", "left",
-        "made", "put", "ran", "saw", "spoke", "knew", "felt", "heard", "held", "let", "set", "got", "rang",
-        "can", "could", "will", "would", "won't", "can't", "doesn't", "does", "did", "didn't", "isn't", "wasn't",
-        "must", "should", "may", "might", "just", "then", "also", "still", "never", "always", "stays",
-    ]
 
     /// The actor for a cue starting at token `cue`, or nil when nobody is named; `index` holds
     /// the segment's sentences, quotation marks and the people it mentions.
@@ -190,8 +174,6 @@ struct ActorResolver: Sendable {
         }
         return facts
     }
-
-    static let copulas: Set<String> = ["is", "was", "has", "had", "isn't", "wasn't", "does", "doesn't"]
 
     /// Whether a verb follows at `index` (skipping commas and one -ly adverb); with `copulas` false,
     /// "is", "was", "has" do not count, so "how scared Priya is" does not make Priya the actor.

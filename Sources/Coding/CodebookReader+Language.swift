@@ -19,95 +19,52 @@ extension CodebookReader {
         case code
     }
 
-    static let languageKeys: Set<String> = [
-        "negation", "questions", "counterfactuals", "conditions", "speech-verbs", "listener-verbs", "role-nouns",
-        "non-human",
-    ]
-    static let negationKeys: Set<String> = [
-        "triggers", "pseudo-triggers", "endings", "scope-breakers", "window", "disclaimer-subjects",
-    ]
-    static let questionKeys: Set<String> = ["auxiliaries", "openers", "subjects", "codes"]
-    static let counterfactualKeys: Set<String> = ["modals", "words", "codes"]
-    static let conditionKeys: Set<String> = ["markers", "codes"]
-    static let nonHumanKeys: Set<String> = ["actors", "codes"]
     static let editKeys: Set<String> = ["add", "remove"]
 
-    /// The language a `language:` node describes; `codes` are the codebook's top-level ids.
+    /// The language a `language:` node describes; `codes` are the codebook's top-level ids. The
+    /// settings and their kinds come from `LanguageList.all`.
     mutating func language(_ node: Node, codes: Set<String>) -> Language {
         var language = Language.english
+        let topLevel = LanguageList.topLevelKeys
         guard let mapping = node.mapping else {
-            error("'language' must be a mapping (negation, questions, counterfactuals, conditions, speech-verbs, "
-                    + "listener-verbs, role-nouns, non-human)", at: node)
+            error("'language' must be a mapping (\(topLevel.joined(separator: ", ")))", at: node)
             return language
         }
-        checkKeys(mapping, allowed: Self.languageKeys, what: "language")
-        let codeIDs = codes
-        func section(_ name: String, _ keys: Set<String>) -> Node.Mapping? {
-            guard let node = mapping[name] else { return nil }
+        checkKeys(mapping, allowed: Set(topLevel), what: "language")
+        var sections: [String: Node.Mapping] = [:]
+        for name in Set(LanguageList.all.compactMap(\.section)).sorted() {
+            guard let node = mapping[name] else { continue }
+            let keys = LanguageList.keys(of: name)
             guard let inner = node.mapping else {
                 error("'\(name)' must be a mapping with \(keys.sorted().joined(separator: ", "))", at: node)
-                return nil
+                continue
             }
-            checkKeys(inner, allowed: keys, what: "language.\(name)")
-            return inner
+            checkKeys(inner, allowed: Set(keys), what: "language.\(name)")
+            sections[name] = inner
         }
-        if let negation = section("negation", Self.negationKeys) {
-            language.negationTriggers = list(negation["triggers"], key: "negation.triggers",
-                                             default: language.negationTriggers, kind: .phrase, codes: codeIDs)
-            language.pseudoNegations = list(negation["pseudo-triggers"], key: "negation.pseudo-triggers",
-                                            default: language.pseudoNegations, kind: .phrase, codes: codeIDs)
-            language.negationSuffixes = list(negation["endings"], key: "negation.endings",
-                                             default: language.negationSuffixes, kind: .ending, codes: codeIDs)
-            language.scopeBreakers = list(negation["scope-breakers"], key: "negation.scope-breakers",
-                                          default: language.scopeBreakers, kind: .word, codes: codeIDs)
-            language.disclaimerSubjects = list(negation["disclaimer-subjects"], key: "negation.disclaimer-subjects",
-                                               default: language.disclaimerSubjects, kind: .word, codes: codeIDs)
-            if let window = negation["window"] {
-                if let n = window.int, (1...20).contains(n) { language.negationWindow = n } else {
-                    error("'negation.window' must be a whole number of words from 1 to 20", at: window)
+        func written(_ setting: LanguageList) -> Node? {
+            guard let section = setting.section else { return mapping[setting.key] }
+            return sections[section]?[setting.key]
+        }
+        for setting in LanguageList.all {
+            guard let value = written(setting) else { continue }
+            switch setting.value {
+            case .words(let property, let kind):
+                language[keyPath: property] = list(value, key: setting.path, default: language[keyPath: property],
+                                                   kind: kind, codes: codes)
+            case .window:
+                if let n = value.int, (1...20).contains(n) { language.negationWindow = n } else {
+                    error("'\(setting.path)' must be a whole number of words from 1 to 20", at: value)
                 }
+            case .roleNouns:
+                language.roleNouns = roleNouns(value, default: language.roleNouns)
             }
-            checkPseudoNegations(negation["pseudo-triggers"], language: language)
         }
-        if let questions = section("questions", Self.questionKeys) {
-            language.questionAuxiliaries = list(questions["auxiliaries"], key: "questions.auxiliaries",
-                                                default: language.questionAuxiliaries, kind: .word, codes: codeIDs)
-            language.questionOpeners = list(questions["openers"], key: "questions.openers",
-                                            default: language.questionOpeners, kind: .word, codes: codeIDs)
-            language.questionSubjects = list(questions["subjects"], key: "questions.subjects",
-                                             default: language.questionSubjects, kind: .word, codes: codeIDs)
-            language.questionCodes = list(questions["codes"], key: "questions.codes",
-                                          default: language.questionCodes, kind: .code, codes: codeIDs)
-        }
-        if let counterfactuals = section("counterfactuals", Self.counterfactualKeys) {
-            language.counterfactualModals = list(counterfactuals["modals"], key: "counterfactuals.modals",
-                                                 default: language.counterfactualModals, kind: .word, codes: codeIDs)
-            language.counterfactualWords = list(counterfactuals["words"], key: "counterfactuals.words",
-                                                default: language.counterfactualWords, kind: .word, codes: codeIDs)
-            language.counterfactualCodes = list(counterfactuals["codes"], key: "counterfactuals.codes",
-                                                default: language.counterfactualCodes, kind: .code, codes: codeIDs)
-        }
-        if let conditions = section("conditions", Self.conditionKeys) {
-            language.conditionMarkers = list(conditions["markers"], key: "conditions.markers",
-                                             default: language.conditionMarkers, kind: .word, codes: codeIDs)
-            language.conditionCodes = list(conditions["codes"], key: "conditions.codes",
-                                           default: language.conditionCodes, kind: .code, codes: codeIDs)
-        }
-        language.speechVerbs = list(mapping["speech-verbs"], key: "speech-verbs", default: language.speechVerbs,
-                                    kind: .word, codes: codeIDs)
-        language.listenerVerbs = list(mapping["listener-verbs"], key: "listener-verbs",
-                                      default: language.listenerVerbs, kind: .word, codes: codeIDs)
+        checkPseudoNegations(sections["negation"]?["pseudo-triggers"], language: language)
         if let listeners = mapping["listener-verbs"] {
             for verb in language.listenerVerbs.sorted() where !language.speechVerbs.contains(verb) {
                 warning("listener verb '\(verb)' has no effect unless it is also in 'speech-verbs'", at: listeners)
             }
-        }
-        if let nouns = mapping["role-nouns"] { language.roleNouns = roleNouns(nouns, default: language.roleNouns) }
-        if let nonHuman = section("non-human", Self.nonHumanKeys) {
-            language.nonHumanActors = list(nonHuman["actors"], key: "non-human.actors",
-                                           default: language.nonHumanActors, kind: .word, codes: codeIDs)
-            language.nonHumanCodes = list(nonHuman["codes"], key: "non-human.codes",
-                                          default: language.nonHumanCodes, kind: .code, codes: codeIDs)
         }
         return language
     }

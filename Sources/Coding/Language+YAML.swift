@@ -9,35 +9,26 @@ extension Language {
             "[" + items.sorted().map(Self.quoted).joined(separator: ", ") + "]"
         }
         var out = "language:\n"
-        out += "  negation:\n"
-        out += "    triggers: \(list(negationTriggers))\n"
-        out += "    pseudo-triggers: \(list(pseudoNegations))\n"
-        out += "    endings: \(list(negationSuffixes))\n"
-        out += "    scope-breakers: \(list(scopeBreakers))\n"
-        out += "    window: \(negationWindow)\n"
-        out += "    disclaimer-subjects: \(list(disclaimerSubjects))\n"
-        out += "  questions:\n"
-        out += "    auxiliaries: \(list(questionAuxiliaries))\n"
-        out += "    openers: \(list(questionOpeners))\n"
-        out += "    subjects: \(list(questionSubjects))\n"
-        out += "    codes: \(list(questionCodes))\n"
-        out += "  counterfactuals:\n"
-        out += "    modals: \(list(counterfactualModals))\n"
-        out += "    words: \(list(counterfactualWords))\n"
-        out += "    codes: \(list(counterfactualCodes))\n"
-        out += "  conditions:\n"
-        out += "    markers: \(list(conditionMarkers))\n"
-        out += "    codes: \(list(conditionCodes))\n"
-        out += "  speech-verbs: \(list(speechVerbs))\n"
-        out += "  listener-verbs: \(list(listenerVerbs))\n"
-        out += "  role-nouns:\n"
-        for role in Role.allCases {
-            let nouns = Set(roleNouns.filter { $0.value == role }.map(\.key))
-            if !nouns.isEmpty { out += "    \(role.rawValue): \(list(nouns))\n" }
+        var section: String?
+        for setting in LanguageList.all {
+            if setting.section != section {
+                section = setting.section
+                if let section { out += "  \(section):\n" }
+            }
+            let indent = setting.section == nil ? "  " : "    "
+            switch setting.value {
+            case .words(let property, _):
+                out += "\(indent)\(setting.key): \(list(self[keyPath: property]))\n"
+            case .window:
+                out += "\(indent)\(setting.key): \(negationWindow)\n"
+            case .roleNouns:
+                out += "\(indent)\(setting.key):\n"
+                for role in Role.allCases {
+                    let nouns = Set(roleNouns.filter { $0.value == role }.map(\.key))
+                    if !nouns.isEmpty { out += "\(indent)  \(role.rawValue): \(list(nouns))\n" }
+                }
+            }
         }
-        out += "  non-human:\n"
-        out += "    actors: \(list(nonHumanActors))\n"
-        out += "    codes: \(list(nonHumanCodes))\n"
         return out
     }
 

@@ -36,12 +36,18 @@ public struct Language: Hashable, Sendable {
     public var counterfactualModals: Set<String>
     /// Contracted modal perfects written as one word ("would've").
     public var counterfactualWords: Set<String>
+    /// Adverbs that may stand between a modal and "have" ("would never have").
+    public var counterfactualAdverbs: Set<String>
+    /// Words after "have" that make it a main verb, not a perfect: "could have a look", "had a word".
+    public var notParticiples: Set<String>
     /// Top-level codes that a counterfactual cancels (an act imagined is not the act).
     public var counterfactualCodes: Set<String>
     /// Conjunctions that open a condition ("if he comes back …").
     public var conditionMarkers: Set<String>
     /// Top-level codes that a hypothetical condition about a third party cancels.
     public var conditionCodes: Set<String>
+    /// Words that end a counterfactual's or a condition's clause, as a comma does ("but", "because").
+    public var clauseEnders: Set<String>
 
     // MARK: People
 
@@ -53,8 +59,26 @@ public struct Language: Hashable, Sendable {
     public var roleNouns: [String: Role]
     /// Animals, infants and things: a coded act whose subject is one of these is not relational.
     public var nonHumanActors: Set<String>
+    /// Auxiliaries and adverbs that may stand between a non-human subject and its act ("the dog
+    /// was suddenly barking"); three at most are skipped.
+    public var nonHumanSkipWords: Set<String>
     /// Top-level codes that a non-human subject cancels.
     public var nonHumanCodes: Set<String>
+
+    // MARK: Actors
+
+    /// Capitalised words that start sentences or clauses but are never a person's name ("The",
+    /// "Monday", "Council").
+    public var notNames: Set<String>
+    /// Verbs recognised as such after a person (besides words in -ed and a verb's -s): a person
+    /// followed by one of these acts in the sentence ("Dad said", "Mum can").
+    public var verbs: Set<String>
+    /// Verbs of being and having: a person followed by one of these is described, not acting
+    /// ("how scared Priya is").
+    public var copulas: Set<String>
+    /// Auxiliaries and adverbs that may stand between a named subject and its act ("Dad just
+    /// slammed"); one is skipped.
+    public var subjectSkipWords: Set<String>
 
     /// English as the default codebook is written for (UK social-work talk).
     public static let english = Language(
@@ -85,9 +109,16 @@ public struct Language: Hashable, Sendable {
                                "she'd", "we'd", "they'd", "it'd"],
         counterfactualWords: ["would've", "could've", "might've", "wouldn't've", "couldn't've", "i'd've",
                               "she'd've", "he'd've", "they'd've", "you'd've", "we'd've"],
+        counterfactualAdverbs: ["never", "not", "probably", "just", "definitely", "really", "even"],
+        notParticiples: [
+            "a", "an", "the", "some", "any", "my", "your", "his", "her", "their", "our", "this", "that", "these",
+            "those", "it", "them", "him", "me", "us", "you", "to", "no", "one", "more", "enough", "lunch", "tea",
+            "dinner", "breakfast", "time", "fun", "words", "word", "kids", "children", "baby", "got",
+        ],
         counterfactualCodes: ["hostility", "power"],
         conditionMarkers: ["if", "unless"],
         conditionCodes: ["hostility"],
+        clauseEnders: ["but", "because", "cos"],
         speechVerbs: [
             "says", "said", "tells", "told", "asks", "asked", "reckons", "thinks", "thought", "explains", "explained",
             "promises", "promised", "warns", "warned", "texts", "texted", "writes", "wrote", "reports", "reported",
@@ -127,5 +158,30 @@ public struct Language: Hashable, Sendable {
                          "pitbull", "mastiff", "chihuahua", "dachshund", "cockapoo", "cavapoo", "retriever", "doberman",
                          "westie", "yorkie",
                          "toddler", "toddlers"],
-        nonHumanCodes: ["hostility"])
+        nonHumanSkipWords: [
+            "was", "is", "has", "had", "been", "just", "then", "started", "starts", "keeps", "kept", "suddenly",
+            "always", "still", "would", "will", "begins", "began", "be", "won't", "constantly", "never", "stops",
+            "stopped", "literally",
+        ],
+        nonHumanCodes: ["hostility"],
+        notNames: [
+            "the", "a", "an", "she", "he", "they", "it", "when", "as", "at", "after", "before", "without", "according",
+            "nobody", "this", "that", "there", "then", "while", "if", "in", "on", "of", "for", "and", "but", "so",
+            "we", "you", "her", "his", "their", "our", "my", "your", "one", "two", "three", "both", "all", "every",
+            "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+            "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+            "oh", "ok", "okay", "yes", "no", "well", "right", "honestly", "perhaps", "maybe", "with", "from",
+            "christmas", "easter", "council", "court", "conference", "social", "services", "police", "school",
+        ],
+        verbs: [
+            "is", "was", "has", "had", "said", "told", "sat", "stood", "took", "went", "came", "gave", "kept", "left",
+            "made", "put", "ran", "saw", "spoke", "knew", "felt", "heard", "held", "let", "set", "got", "rang",
+            "can", "could", "will", "would", "won't", "can't", "doesn't", "does", "did", "didn't", "isn't", "wasn't",
+            "must", "should", "may", "might", "just", "then", "also", "still", "never", "always", "stays",
+        ],
+        copulas: ["is", "was", "has", "had", "isn't", "wasn't", "does", "doesn't"],
+        subjectSkipWords: [
+            "was", "is", "has", "had", "just", "then", "kept", "keeps", "started", "starts", "always", "never",
+            "suddenly", "literally", "proper",
+        ])
 }

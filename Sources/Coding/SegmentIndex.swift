@@ -216,28 +216,7 @@ struct SegmentIndex {
         ["i", "we", "you"].contains(word.split(separator: "'").first.map(String.init) ?? word)
     }
 
-    /// Words allowed between a counterfactual modal and "have" ("would never have").
-    static let modalAdverbs: Set<String> = ["never", "not", "probably", "just", "definitely", "really", "even"]
-    /// Words that end a modal or conditional clause, besides punctuation.
-    static let clauseEnders: Set<String> = ["but", "because", "cos"]
-    /// Words after "have"/"had" that make it a main verb, not a perfect ("could have a look", "had a word").
-    static let notParticiples: Set<String> = [
-        "a", "an", "the", "some", "any", "my", "your", "his", "her", "their", "our", "this", "that", "these",
-        "those", "it", "them", "him", "me", "us", "you", "to", "no", "one", "more", "enough", "lunch", "tea",
-        "dinner", "breakfast", "time", "fun", "words", "word", "kids", "children", "baby", "got",
-    ]
     static let possessivePronouns: Set<String> = ["hers", "his", "theirs", "mine", "yours", "ours"]
-    /// Auxiliaries and adverbs that may stand between a non-human subject and its verb.
-    static let nonHumanSkipWords: Set<String> = [
-        "was", "is", "has", "had", "been", "just", "then", "started", "starts", "keeps", "kept", "suddenly", "always",
-        "still", "would", "will", "begins", "began", "be", "won't", "constantly", "never", "stops", "stopped",
-        "literally",
-    ]
-    /// Auxiliaries and adverbs that may stand between a named subject and its verb.
-    static let subjectSkipWords: Set<String> = [
-        "was", "is", "has", "had", "just", "then", "kept", "keeps", "started", "starts", "always", "never",
-        "suddenly", "literally", "proper",
-    ]
 
     /// The facts the checks here read from a word's shape (not from a list).
     static func shapeFacts(of w: String) -> WordFacts {

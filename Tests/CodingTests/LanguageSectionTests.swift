@@ -149,6 +149,34 @@ struct LanguageSectionTests {
         #expect(throws: Diagnostic.self) { try Codebook.load(yaml: yaml, source: "book.yaml") }
     }
 
+    /// The grammar lists (adverbs after a modal, clause enders, non-human skip words …) are set
+    /// like the others: an added word widens its rule.
+    @Test func addedGrammarWordsWidenTheirRules() throws {
+        // "totally" between the modal and "have": imagined only when it is a counterfactual adverb.
+        let imagined = "SW: She would totally have screamed at me."
+        #expect(codes(imagined, coder: try book()) == ["hostility"])
+        let adverb = try book(language: "language:\n  counterfactuals:\n    adverbs: {add: [totally]}\n")
+        #expect(codes(imagined, coder: adverb).isEmpty)
+        // "whereas" ends the imagined clause only as a clause ender.
+        let contrast = "SW: I would have gone home whereas she screamed at me."
+        #expect(codes(contrast, coder: try book()).isEmpty)
+        #expect(codes(contrast, coder: try book(language: "language:\n  clause-enders: {add: [whereas]}\n")) == ["hostility"])
+        // "apparently" between a dog and its act.
+        let dog = "SW: The dog apparently screams at night."
+        #expect(codes(dog, coder: try book()) == ["hostility"])
+        let skip = try book(language: "language:\n  non-human:\n    skip-words: {add: [apparently]}\n")
+        #expect(codes(dog, coder: skip).isEmpty)
+    }
+
+    @Test func grammarListsAreLintedLikeTheOthers() {
+        let yaml = "name: t\ncodes:\n  - {id: hostility, name: H, definition: d}\nlanguage:\n"
+            + "  actors: {verbs: {add: [sat down]}, names: []}\n"
+        #expect(Codebook.lint(yaml: yaml, source: "b.yaml").map(\.description) == [
+            "b.yaml:5:26: error: 'sat down' in 'actors.verbs.add' is 2 words; 'actors.verbs.add' takes single words",
+            "b.yaml:5:38: error: unknown key 'names' in language.actors",
+        ])
+    }
+
     @Test func aPossessiveNounIsWarnedAbout() {
         let yaml = "name: t\ncodes:\n  - {id: hostility, name: H, definition: d}\nlanguage:\n"
             + "  non-human: {actors: {add: [dog's, llama]}}\n"
