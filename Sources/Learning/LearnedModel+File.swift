@@ -95,11 +95,9 @@ extension LearnedModel {
         keys.reserveCapacity(featureCount)
         weights.reserveCapacity(featureCount * columns)
         for _ in 0..<featureCount {
-            let f = try reader.fields(count: columns + 1)
-            guard f[0].utf8.count == 16, let key = UInt64(f[0], radix: 16) else { throw reader.error("malformed feature key '\(f[0])'") }
+            let key = try reader.feature(columns: columns, into: &weights)
             if let last = keys.last, key <= last { throw reader.error("feature keys out of order") }
             keys.append(key)
-            for c in 0..<columns { weights.append(Float(try reader.number(f[c + 1], field: c + 1))) }
         }
         let passageCount = try reader.count(tag: "passages")
         var passages: [StoredPassage] = []

@@ -144,7 +144,7 @@ struct TrainingData {
 
     init(views: [PassageView], minimumPassages: Int, codes: [String], embeddings: EmbeddingTable? = nil) {
         var documentFrequency: [UInt64: Int] = [:]
-        for view in views { for key in view.words.ngramKeys() { documentFrequency[key, default: 0] += 1 } }
+        for view in views { for key in WordHashes.ngramKeys(view.text) { documentFrequency[key, default: 0] += 1 } }
         var keys = Set(documentFrequency.filter { $0.value >= minimumPassages }.keys)
         for code in codes { keys.insert(FeatureKey.named("rule:" + code)) }
         for role in Role.allCases { keys.insert(FeatureKey.named("role:" + role.rawValue)) }

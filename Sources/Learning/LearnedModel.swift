@@ -78,13 +78,6 @@ public struct LearnedModel: Hashable, Sendable {
     /// Weights per feature: one per top-level code, then one per sub-code.
     var columns: Int { codes.count + subcodeModels.count }
 
-    var featureIndex: [UInt64: Int32] {
-        var index: [UInt64: Int32] = [:]
-        index.reserveCapacity(featureKeys.count)
-        for (k, key) in featureKeys.enumerated() { index[key] = Int32(k) }
-        return index
-    }
-
     /// Why this model cannot be applied with `codebook`'s codes, or nil when it can.
     public func mismatch(withCodes top: [String]) -> String? {
         top == codes ? nil : "model was trained for the codes \(codes.joined(separator: ", ")) but the codebook has \(top.joined(separator: ", "))"

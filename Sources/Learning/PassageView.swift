@@ -4,8 +4,7 @@ import Transcripts
 /// What the model sees of a passage: its words, the roles speaking, whether it is observation
 /// prose, the top-level codes the rules gave it and those whose cues they cancelled.
 struct PassageView {
-    var words: WordHashes
-    /// The passage's text (segments joined by a space), for the embedding.
+    /// The passage's text (segments joined by a space): its words are the model's n-grams.
     var text: String
     var roles: Set<Role>
     var observation: Bool
@@ -17,7 +16,6 @@ struct PassageView {
 
     /// One segment of a transcript, with the rule coder's decisions for it.
     init(segment: Segment, rules: SegmentCoding) {
-        words = WordHashes(segment.text)
         text = segment.text
         roles = segment.kind == .utterance ? [segment.role ?? .unknown] : []
         observation = segment.kind != .utterance
@@ -44,7 +42,6 @@ struct PassageView {
             }
         }
         self.text = texts.joined(separator: " ")
-        words = WordHashes(self.text)
         self.roles = roles
         self.observation = observation
         ruleCodes = Set(annotations.map(\.topLevelCode))
@@ -64,6 +61,9 @@ struct PassageView {
         }
     }
 
+    /// The passage's words (made when asked: evidence and cue suggestions need their text).
+    var words: WordHashes { WordHashes(text) }
+
     static func parse(_ text: String) -> Transcript {
         PlainTextParser().parse(text: InlineTurns.splitting(text), path: "passage.txt")
     }
@@ -71,7 +71,7 @@ struct PassageView {
     /// The passage's features: n-grams (scaled to unit length), rule outputs, roles, kind.
     /// Without `rules`, the rules' output is left out (as in `TrainingData.wordRows`).
     func features(lookup: (UInt64) -> Int32?, rules: Bool = true) -> [Feature] {
-        let keys = words.ngramKeys()
+        let keys = WordHashes.ngramKeys(text)
         var out: [Feature] = []
         out.reserveCapacity(keys.count + 8)
         let found = keys.compactMap(lookup)

@@ -10,6 +10,13 @@ struct Thresholds {
         rule ? probability >= veto : allowed && probability >= add
     }
 
+    /// The same decision, asking for the probability only when it can change it: a probability
+    /// lies in 0...1, so an add threshold above 1 never adds and a veto threshold of 0 never removes.
+    func decide(rule: Bool, allowed: @autoclosure () -> Bool, probability: () -> Double) -> Bool {
+        if rule { return veto <= 0 || probability() >= veto }
+        return add <= 1 && allowed() && probability() >= add
+    }
+
     static let addGrid: [Double] = stride(from: 0.20, through: 0.951, by: 0.05).map { $0 } + [2]
     static let minimumGain = 0.01
     static let vetoGrid: [Double] = [0, 0.02, 0.05, 0.1, 0.15, 0.2]

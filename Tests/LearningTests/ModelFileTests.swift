@@ -43,6 +43,25 @@ import Transcripts
         #expect(error(reading: good + "extra\n").contains("unexpected content after the last passage"))
     }
 
+    @Test func aBrokenFeatureLineNamesItsLineAndColumn() throws {
+        let lines = model.fileText.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let first = try #require(lines.firstIndex { $0.hasPrefix("features\t") }) + 1
+        func damaged(_ change: (String) -> String) -> String {
+            var copy = lines
+            copy[first] = change(copy[first])
+            return error(reading: copy.joined(separator: "\n"))
+        }
+        let line = "m.model:\(first + 1):"
+        #expect(damaged { "g" + $0.dropFirst() } == line + "1: error: broken model file: malformed feature key 'g\(lines[first].prefix(16).dropFirst())'")
+        #expect(damaged { $0 + "\t0" } == line + "1: error: broken model file: expected \(model.columns + 1) tab-separated fields, found \(model.columns + 2)")
+        #expect(damaged { $0.prefix(17) + "\t" + $0.dropFirst(17) }.hasPrefix(line + "1: error: broken model file: expected \(model.columns + 1) tab-separated fields"))
+        #expect(damaged { $0.prefix(17) + "1.5x" + $0.dropFirst(17).drop { $0 != "\t" } }
+            == line + "18: error: broken model file: expected a number, found '1.5x'")
+        // A Windows line ending is not a line break of the file (as Swift strings read it): the
+        // first line then holds the whole file.
+        #expect(error(reading: model.fileText.replacingOccurrences(of: "\n", with: "\r\n")).hasPrefix("m.model:1:1: error: broken model file: expected 2 tab-separated fields"))
+    }
+
     @Test func aModelForOtherCodesIsRefused() throws {
         let other = try Codebook.load(yaml: "name: x\ncodes:\n  - id: warmth\n    name: Warmth\n", source: "x.yaml")
         #expect(model.mismatch(withCodes: other.topLevelIDs) == "model was trained for the codes hostility, empathy, acceptance, power but the codebook has warmth")
