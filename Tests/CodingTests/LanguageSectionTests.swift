@@ -306,4 +306,12 @@ struct ProbeFourFixTests {
         #expect(!codes("SW: If you'd like a different social worker, that's your right.").contains("power"))
         #expect(codes("Mum: I've asked for a different social worker twice.") == ["power"])
     }
+
+    // Fixes drawn from Tests/Fixtures/probes-8.tsv (new sentences, none a probe row).
+    @Test func swearingBlindChecksOfRoomsAndNotPretending() {
+        #expect(codes("Dad: He swore blind he'd never been near the house.").isEmpty)
+        #expect(codes("Dad: He swore at the worker on the stairs.") == ["hostility"])
+        #expect(codes("SW: I'll need to check the kids' bedrooms before I go.") == ["power"])
+        #expect(codes("HV: I won't pretend it's easy, having twins.") == ["empathy"])
+    }
 }
