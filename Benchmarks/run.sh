@@ -3,7 +3,8 @@
 # on the same machine, on the same deterministic synthetic corpus (Benchmarks/generate_corpus.py,
 # half its filler drawn from a 40,000-form Zipf vocabulary), in one run.
 #
-#   bash Benchmarks/run.sh [SIZE_MB ...]        (default: 5 50)
+#   bash Benchmarks/run.sh [SIZE_MB ...]        (default: 5 50; add 500 for the memory target:
+#                                                 about 500 MB of disk and, on 2 cores, an hour)
 #
 # Needs: a Swift toolchain, python3, ripgrep (apt-get install -y ripgrep), GNU time (/usr/bin/time).
 # RAPPORT=path skips the build; BENCH_PYTHON=0 skips the (slow) Python coder; BENCH_REPEAT=N
@@ -28,13 +29,20 @@ rapport=$RAPPORT
 "$rapport" codebook cues --with-codes > "$work/cues.tsv"
 
 # measure NAME CMD...: prints "name wall_s rss_mb cpu_s", the median (by wall time) of BENCH_REPEAT runs.
+# A run that exits non-zero is reported on stderr (with its first error lines) and marks the
+# command FAILED in the table: its time is not a figure.
 repeat=${BENCH_REPEAT:-3}
 measure() {
     local name=$1; shift
     local runs=""
     for _ in $(seq "$repeat"); do
-        /usr/bin/time -f "%e %M %U %S" -o "$work/time.txt" bash -c "$*" > /dev/null 2>"$work/stderr.txt" || true
-        runs="$runs$(cat "$work/time.txt")"$'\n'
+        local status=0
+        /usr/bin/time -f "%e %M %U %S" -o "$work/time.txt" bash -c "set -o pipefail; $*" > /dev/null 2>"$work/stderr.txt" || status=$?
+        if [ "$status" != 0 ]; then
+            echo "$name exited $status:" >&2; head -5 "$work/stderr.txt" >&2
+            name="$name(FAILED)"
+        fi
+        runs="$runs$(grep -v '^Command' "$work/time.txt" | tail -1)"$'\n'
     done
     echo "$runs" | grep . | sort -n | sed -n "$(( (repeat + 1) / 2 ))p" \
         | awk -v n="$name" '{ printf "%s %s %.1f %.2f\n", n, $1, $2/1024, $3 + $4 }'
@@ -78,3 +86,16 @@ for size in "${sizes[@]}"; do
         }' "$work/results-$size.txt"
     echo "load at the end:$(uptime | sed 's/.*,  *load/ load/')"
 done
+
+# Memory must stay flat as the corpus grows (issue 13: <= 100 MB from 5 MB to 500 MB).
+if [ ${#sizes[@]} -gt 1 ]; then
+    echo "peak RSS (MB) by corpus size:"
+    printf "%-26s" "command"; for size in "${sizes[@]}"; do printf " %9s" "${size}MB"; done; echo
+    for name in rapport-parse-json rapport-code rapport-code-no-model rapport-report rapport-report-no-model; do
+        printf "%-26s" "$name"
+        for size in "${sizes[@]}"; do
+            printf " %9s" "$(awk -v n="$name" '$1 == n || $1 == n "(FAILED)" { print $3 }' "$work/results-$size.txt")"
+        done
+        echo
+    done
+fi

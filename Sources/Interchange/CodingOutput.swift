@@ -22,7 +22,9 @@ public enum CodingOutput {
                 writer.field("end", segment.end)
                 writer.key("codes")
                 writer.beginArray()
-                for code in Set(annotations.map(\.topLevelCode)).sorted() { writer.string(code) }
+                if !annotations.isEmpty {
+                    for code in Set(annotations.map(\.topLevelCode)).sorted() { writer.string(code) }
+                }
                 writer.endArray()
                 writer.key("annotations")
                 writer.beginArray()

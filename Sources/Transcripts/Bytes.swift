@@ -30,6 +30,18 @@ enum Bytes {
         return false
     }
 
+    /// `isSpace` over a buffer.
+    @inline(__always)
+    static func isSpace(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        let b = bytes[i]
+        if b == 32 || b == 9 || b == 10 || b == 11 || b == 12 { return true }
+        if b == 0xC2, i + 1 < bytes.count, bytes[i + 1] == 0xA0 { return true }
+        if b == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80,
+           (0x80...0x8B).contains(bytes[i + 2]) || bytes[i + 2] == 0xAF { return true }
+        if b == 0xE3, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0x80 { return true }
+        return false
+    }
+
     /// Bytes allowed in a speaker label or header key: letters, digits, space, `.'-&()`, and
     /// any non-ASCII byte (accented names, emoji).
     @inline(__always)

@@ -6,6 +6,7 @@ public enum DateText {
 
     /// `yyyy-mm-dd`, or nil when the text is not a date this recognises.
     public static func iso(_ text: String) -> String? {
+        if isISODay(text) { return text }
         let parts = text.lowercased().split(whereSeparator: { " /.,-".contains($0) }).map { String($0) }
         guard parts.count >= 3 else {
             if parts.count == 2, let y = Int(parts[0]), let m = Int(parts[1]), y > 1900, (1...12).contains(m) {
@@ -26,6 +27,20 @@ public enum DateText {
         }
         guard let y = year, let m = month, let d = day, (1...12).contains(m), (1...31).contains(d) else { return nil }
         return formatted(y, m, d)
+    }
+
+    /// True for `yyyy-mm-dd` as `iso` gives it back unchanged: a year after 1900, month 1–12, day 1–31.
+    static func isISODay(_ text: String) -> Bool {
+        let b = Array(text.utf8)
+        guard b.count == 10, b[4] == 45, b[7] == 45 else { return false }
+        var digits: [Int] = []
+        for i in [0, 1, 2, 3, 5, 6, 8, 9] {
+            guard Bytes.isDigit(b[i]) else { return false }
+            digits.append(Int(b[i] - 48))
+        }
+        let year = digits[0] * 1000 + digits[1] * 100 + digits[2] * 10 + digits[3]
+        let month = digits[4] * 10 + digits[5], day = digits[6] * 10 + digits[7]
+        return year > 1900 && (1...12).contains(month) && (1...31).contains(day)
     }
 
     static func monthNumber(_ word: String) -> Int? {

@@ -36,7 +36,24 @@ public struct Encounter: Hashable, Codable, Sendable {
     /// The participant a speaker label refers to, matched on label or name, ignoring case.
     public func participant(forLabel label: String) -> Participant? {
         let key = label.lowercased()
-        return participants.first { $0.label.lowercased() == key }
-            ?? participants.first { $0.name?.lowercased() == key }
+        return participants.first { Self.lowercased($0.label, equals: key) }
+            ?? participants.first { $0.name.map { Self.lowercased($0, equals: key) } ?? false }
+    }
+
+    /// `text.lowercased() == key`, without building the lower-cased string when both are ASCII.
+    static func lowercased(_ text: String, equals key: String) -> Bool {
+        var text = text, key = key
+        let ascii: Bool? = text.withUTF8 { t in
+            key.withUTF8 { k in
+                guard t.allSatisfy({ $0 < 0x80 }), k.allSatisfy({ $0 < 0x80 }) else { return nil }
+                guard t.count == k.count else { return false }
+                for i in 0..<t.count {
+                    let b = t[i]
+                    if (b >= 65 && b <= 90 ? b + 32 : b) != k[i] { return false }
+                }
+                return true
+            }
+        }
+        return ascii ?? (text.lowercased() == key)
     }
 }

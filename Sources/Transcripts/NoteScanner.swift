@@ -10,7 +10,19 @@ enum NoteScanner {
     static func notes(in content: ArraySlice<UInt8>, startLine: PlainTextParser.Line,
                       scanner: PlainTextParser.Scanner) -> Found {
         var found = Found()
-        guard content.contains(91) || content.contains(40) else { return found }
+        guard content.contains(where: { $0 == 91 || $0 == 40 }) else { return found }
+        if scanner.ascii {
+            // Code points are bytes: go from bracket to bracket.
+            let base = scanner.codePoint(at: content.startIndex, in: startLine) - content.startIndex
+            var i = content.startIndex
+            while let k = content[i...].firstIndex(where: { $0 == 91 || $0 == 40 }) {
+                guard let match = bracket(content, at: k) else { i = k + 1; continue }
+                found.notes.append(Note(kind: match.kind, text: match.text, start: base + k, end: base + match.end))
+                found.byteRanges.append(k..<match.end)
+                i = match.end
+            }
+            return found
+        }
         var codePoint = scanner.codePoint(at: content.startIndex, in: startLine)
         var i = content.startIndex
         while i < content.endIndex {

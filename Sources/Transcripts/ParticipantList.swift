@@ -9,6 +9,7 @@ enum ParticipantList {
     }
 
     static func parse(_ value: String) -> [Entry] {
+        if value.utf8.allSatisfy({ $0 < 0x80 }) { return parseASCII(Array(value.utf8)) }
         var entries: [Entry] = []
         for part in value.split(separator: ";") {
             let entry = String(part).trimmingASCIISpaces()
@@ -21,6 +22,39 @@ enum ParticipantList {
             if let open = roleText.firstIndex(of: "("), let close = roleText.lastIndex(of: ")"), open < close {
                 name = String(roleText[roleText.index(after: open)..<close]).trimmingASCIISpaces()
                 roleText = String(roleText[..<open]).trimmingASCIISpaces()
+            }
+            let role = Role(describing: roleText) ?? Role(defaultForLabel: label)
+            entries.append(Entry(participant: Participant(label: label, role: role ?? .unknown, name: name?.isEmpty == true ? nil : name),
+                                 unknownRole: role == nil ? roleText : nil))
+        }
+        return entries
+    }
+
+    /// `parse` for ASCII text, on its bytes (where characters are bytes, so the result is the same).
+    static func parseASCII(_ bytes: [UInt8]) -> [Entry] {
+        func text(_ range: Range<Int>) -> String {
+            var start = range.lowerBound, end = range.upperBound
+            while start < end, bytes[start] == 32 || bytes[start] == 9 { start += 1 }
+            while end > start, bytes[end - 1] == 32 || bytes[end - 1] == 9 { end -= 1 }
+            return String(decoding: bytes[start..<end], as: UTF8.self)
+        }
+        var entries: [Entry] = []
+        var partStart = 0
+        for partEnd in bytes.indices where bytes[partEnd] == 59 || partEnd == bytes.count - 1 {
+            let end = bytes[partEnd] == 59 ? partEnd : partEnd + 1
+            defer { partStart = partEnd + 1 }
+            let part = partStart..<end
+            guard part.contains(where: { bytes[$0] != 32 && bytes[$0] != 9 }) else { continue }
+            var label = text(part), roleText = "", name: String?
+            var roleRange = part.upperBound..<part.upperBound
+            if let eq = part.first(where: { bytes[$0] == 61 }) {
+                label = text(part.lowerBound..<eq)
+                roleRange = (eq + 1)..<part.upperBound
+                roleText = text(roleRange)
+            }
+            if let open = roleRange.first(where: { bytes[$0] == 40 }), let close = roleRange.last(where: { bytes[$0] == 41 }), open < close {
+                name = text((open + 1)..<close)
+                roleText = text(roleRange.lowerBound..<open)
             }
             let role = Role(describing: roleText) ?? Role(defaultForLabel: label)
             entries.append(Entry(participant: Participant(label: label, role: role ?? .unknown, name: name?.isEmpty == true ? nil : name),

@@ -60,6 +60,8 @@ extension PlainTextParser {
         var relabelled: Set<String> = []
         /// Lines in the file that are a speaker and a time alone (`Speaker 1  0:02`).
         var speakerLines = 0
+        /// True when the text is all ASCII: code points are bytes.
+        var ascii = false
 
         init(text: String, path: String) {
             self.bytes = Array(text.utf8)
@@ -125,6 +127,7 @@ extension PlainTextParser {
         mutating func splitLines() {
             var start = 0, codePoint = 0, lineCodePoint = 0, number = 1
             var i = 0
+            ascii = !bytes.contains { $0 >= 0x80 }
             while i <= bytes.count {
                 if i == bytes.count || bytes[i] == 10 {
                     lines.append(Line(start: start, end: i, codePoint: lineCodePoint, number: number))
@@ -141,6 +144,7 @@ extension PlainTextParser {
 
         /// Code-point offset of byte `index`, which lies in `line`.
         func codePoint(at index: Int, in line: Line) -> Int {
+            if ascii { return line.codePoint + index - line.start }
             var count = line.codePoint
             var i = line.start
             while i < index {
@@ -159,10 +163,22 @@ extension PlainTextParser {
             return true
         }
 
+        /// A line of three or more `-`, `=`, `*` or `_` (one of them, spaces and tabs between).
         func isSeparator(_ line: Line) -> Bool {
-            let content = bytes[line.start..<line.end].filter { $0 != 32 && $0 != 9 }
-            guard content.count >= 3, let first = content.first, [45, 61, 42, 95].contains(first) else { return false }
-            return content.allSatisfy { $0 == first }
+            var first: UInt8 = 0
+            var count = 0
+            for i in line.start..<line.end {
+                let b = bytes[i]
+                if b == 32 || b == 9 { continue }
+                if count == 0 {
+                    guard b == 45 || b == 61 || b == 42 || b == 95 else { return false }
+                    first = b
+                } else if b != first {
+                    return false
+                }
+                count += 1
+            }
+            return count >= 3
         }
 
         mutating func run() {
@@ -271,6 +287,7 @@ extension PlainTextParser {
 
         /// A paragraph of `Key: value` lines that reads as an encounter header, or nil.
         func headerBlock(at index: Int, first: Bool) -> HeaderBlock? {
+            guard mayBeHeader(at: index) else { return nil }
             var fields: [(key: String, value: String, line: Int)] = []
             var i = index
             while i < lines.count, !isBlank(lines[i]) {
@@ -291,6 +308,49 @@ extension PlainTextParser {
             guard first || keys.contains("encounter") || known >= 2 else { return nil }
             return HeaderBlock(fields: fields, endLine: i)
         }
+
+        /// A screen on the bytes alone for `headerBlock`: false when some line of the paragraph
+        /// at `index` is not a `Key: value` line or no key can be a header key (then there is no
+        /// header), so the turns of a file cost no strings here.
+        func mayBeHeader(at index: Int) -> Bool {
+            var i = index
+            var known = false
+            while i < lines.count, !isBlank(lines[i]) {
+                guard let key = keyRange(lines[i]) else { return false }
+                if !known { known = mayBeHeaderKey(key) }
+                i += 1
+            }
+            return known
+        }
+
+        /// The key's bytes (spaces trimmed) when `line` has the shape `keyValue` reads.
+        func keyRange(_ line: Line) -> Range<Int>? {
+            var i = skipSpace(from: line.start, to: line.end)
+            let keyStart = i
+            while i < line.end, bytes[i] != 58 {
+                guard Bytes.isLabelByte(bytes[i]) else { return nil }
+                i += 1
+            }
+            guard i < line.end, i > keyStart, i - keyStart <= 40 else { return nil }
+            var start = keyStart, end = i
+            while start < end, bytes[start] == 32 || bytes[start] == 9 { start += 1 }
+            while end > start, bytes[end - 1] == 32 || bytes[end - 1] == 9 { end -= 1 }
+            guard start < end, Bytes.isLetter(bytes[start]) else { return nil }
+            return start..<end
+        }
+
+        /// False only when the key cannot lower-case to one of `headerKeys` (non-ASCII keys may).
+        func mayBeHeaderKey(_ key: Range<Int>) -> Bool {
+            guard key.count <= 12 else { return bytes[key].contains { $0 >= 0x80 } }
+            var lower: [UInt8] = []
+            for b in bytes[key] {
+                if b >= 0x80 { return true }
+                lower.append(b >= 65 && b <= 90 ? b + 32 : b)
+            }
+            return Self.headerKeyBytes.contains(lower)
+        }
+
+        static let headerKeyBytes: Set<[UInt8]> = Set(headerKeys.map { Array($0.utf8) })
 
         func keyValue(_ line: Line) -> (key: String, value: String)? {
             var i = skipSpace(from: line.start, to: line.end)
@@ -340,7 +400,8 @@ extension PlainTextParser {
                     warnings.append(Diagnostic(path: path, line: line, column: 0, severity: .warning,
                                                message: "participant '\(label)' has no known role ('\(roleText)'); using 'unknown'"))
                 }
-                current.participants.removeAll { $0.label.lowercased() == label.lowercased() }
+                let key = label.lowercased()
+                current.participants.removeAll { Encounter.lowercased($0.label, equals: key) }
                 current.participants.append(entry.participant)
             }
         }

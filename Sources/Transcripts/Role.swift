@@ -11,7 +11,12 @@ public enum Role: String, Codable, Sendable, CaseIterable, Comparable {
 
     /// The role a free-text description names (`social worker`, `mother`, `health visitor`), or nil.
     public init?(describing text: String) {
-        let key = text.lowercased().trimmingCharacters(in: .whitespaces)
+        var key = text.lowercased()
+        // Foundation's trim only when an end could be whitespace (a space, a tab or non-ASCII).
+        if let first = key.utf8.first, let last = key.utf8.last,
+           first == 32 || first == 9 || first >= 0x80 || last == 32 || last == 9 || last >= 0x80 {
+            key = key.trimmingCharacters(in: .whitespaces)
+        }
         if let role = Role(rawValue: key) { self = role; return }
         if let role = Role.synonyms[key] { self = role; return }
         return nil

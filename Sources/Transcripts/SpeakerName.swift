@@ -24,6 +24,7 @@ struct SpeakerName: Equatable {
     /// Takes `raw` (the text before a colon, or a whole speaker line without its time) apart;
     /// nil when what is left is not label-shaped.
     static func parse(_ raw: String) -> SpeakerName? {
+        if let plain = plainASCII(raw) { return plain.label.isEmpty ? nil : plain }
         var text = raw.trimmingASCIISpaces()
         if text.hasPrefix("["), text.hasSuffix("]") { text = String(text.dropFirst().dropLast()).trimmingASCIISpaces() }
         var result = SpeakerName(label: "", role: nil, roleText: nil, timestamp: nil, droppedAnnotation: false)
@@ -45,7 +46,7 @@ struct SpeakerName: Equatable {
         }
         // `Name - Role`, `Name – Role`, `Name, Role`.
         for separator in [" - ", " – ", " — ", ", "] {
-            guard let range = text.range(of: separator) else { continue }
+            guard let range = Self.range(of: separator, in: text) else { continue }
             let roleText = String(text[range.upperBound...]).trimmingASCIISpaces()
             let name = String(text[..<range.lowerBound]).trimmingASCIISpaces()
             guard !roleText.isEmpty, !name.isEmpty else { continue }
@@ -57,6 +58,48 @@ struct SpeakerName: Equatable {
         guard LabelShape.isLabel(Array(text.utf8)[...]) else { return nil }
         result.label = text
         return result
+    }
+
+    /// The common case read from the bytes alone: ASCII text with nothing to take apart (no
+    /// trailing parenthesis or bracket, no ` - ` or `, `). Nil when the general reading is needed;
+    /// otherwise what `parse` returns, a name with an empty label standing for "not a label".
+    static func plainASCII(_ raw: String) -> SpeakerName? {
+        var raw = raw
+        return raw.withUTF8 { u -> SpeakerName? in
+            var start = 0, end = u.count
+            while start < end, u[start] == 32 || u[start] == 9 { start += 1 }
+            while end > start, u[end - 1] == 32 || u[end - 1] == 9 { end -= 1 }
+            guard end > start, u[end - 1] != 41, u[end - 1] != 93 else { return nil }
+            for k in start..<end {
+                let b = u[k]
+                if b >= 0x80 { return nil }
+                if b == 44, k + 1 < end, u[k + 1] == 32 { return nil }
+                if b == 32, k + 2 < end, u[k + 1] == 45, u[k + 2] == 32 { return nil }
+            }
+            let text = UnsafeBufferPointer(rebasing: u[start..<end])
+            let label = LabelShape.isLabel(text) ? String(decoding: text, as: UTF8.self) : ""
+            return SpeakerName(label: label, role: nil, roleText: nil, timestamp: nil, droppedAnnotation: false)
+        }
+    }
+
+    /// The first occurrence of `separator` in `text`: a byte search when both are ASCII (where it
+    /// is what Foundation's search finds), Foundation's `range(of:)` otherwise.
+    static func range(of separator: String, in text: String) -> Range<String.Index>? {
+        let needle = Array(separator.utf8)
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return text.range(of: separator) }
+        guard needle.allSatisfy({ $0 < 0x80 }) else { return nil }
+        let haystack = text.utf8
+        var i = haystack.startIndex
+        while i != haystack.endIndex {
+            var k = i, matched = 0
+            while matched < needle.count, k != haystack.endIndex, haystack[k] == needle[matched] {
+                matched += 1
+                k = haystack.index(after: k)
+            }
+            if matched == needle.count { return i..<k }
+            i = haystack.index(after: i)
+        }
+        return nil
     }
 
     /// True for a device or room name a meeting tool shows (`iPhone`, `Meeting Room 2`).

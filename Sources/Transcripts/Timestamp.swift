@@ -46,6 +46,19 @@ enum Timestamp {
         return i
     }
 
+    /// `isToken` for `bytes[range]`, rejecting at the first bytes what cannot be a time (almost every
+    /// word) before looking further.
+    static func isToken(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        guard !range.isEmpty else { return false }
+        var first = bytes[range.lowerBound]
+        if first == 91 || first == 40 {
+            guard range.count > 1 else { return false }
+            first = bytes[range.lowerBound + 1]
+        }
+        guard Bytes.isDigit(first) else { return false }
+        return isToken(UnsafeBufferPointer(rebasing: bytes[range]))
+    }
+
     /// True for a whitespace-free token that is only a timestamp, so word counts can skip it.
     static func isToken<C: Collection>(_ token: C) -> Bool where C.Element == UInt8, C.Index == Int {
         let bytes = Array(token)

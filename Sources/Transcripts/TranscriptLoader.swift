@@ -65,6 +65,9 @@ public enum TranscriptLoader {
 
     /// The file's bytes, or a `Diagnostic` saying why it could not be read.
     public static func readBytes(_ path: String) throws(Diagnostic) -> [UInt8] {
+        if let bytes = readRegularFile(path) { return bytes }
+        // Anything unusual (no such file, a folder, a read error) goes through FileHandle, whose
+        // messages the diagnostics quote.
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw Diagnostic(path: path, message: "cannot open file for reading")
         }
@@ -75,5 +78,31 @@ public enum TranscriptLoader {
         } catch {
             throw Diagnostic(path: path, message: "cannot read file: \(error.localizedDescription)")
         }
+    }
+
+    /// A regular file's bytes read straight into an array (one `read` of the size `fstat` gives,
+    /// no `Data` in between); nil when it is not a regular file or a call fails.
+    static func readRegularFile(_ path: String) -> [UInt8]? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        var bytes = [UInt8](repeating: 0, count: Int(info.st_size) + 1)
+        var count = 0
+        while true {
+            if count == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(4096, count))) }
+            let n = bytes.withUnsafeMutableBytes { buffer in
+                read(fd, buffer.baseAddress! + count, buffer.count - count)
+            }
+            if n < 0 {
+                if errno == EINTR { continue }
+                return nil
+            }
+            if n == 0 { break }
+            count += n
+        }
+        bytes.removeLast(bytes.count - count)
+        return bytes
     }
 }

@@ -44,11 +44,21 @@ public struct EncounterFigures: Hashable, Sendable {
         byRole = [:]
         byActor = [:]
         byContext = [:]
+        let prefixes = codes.map { $0 + "." }
+        // A segment's context depends on its kind and role alone within one encounter.
+        var contextOf = [Annotation.Context?](repeating: nil, count: Role.allCases.count + 2)
         for (s, segment) in encounter.segments.enumerated() {
-            let context = Annotation.context(of: segment, in: encounter)
+            let contextKey = segment.kind == .observation ? 0 : 1 + (segment.role.map { Role.allCases.firstIndex(of: $0)! } ?? Role.allCases.count)
+            let context: Annotation.Context
+            if let known = contextOf[contextKey] {
+                context = known
+            } else {
+                context = Annotation.context(of: segment, in: encounter)
+                contextOf[contextKey] = context
+            }
             if let contexts, !contexts.contains(context) { continue }
             let annotations = coded.annotations[e][s]
-            let tally = Self.tally(segment, annotations, codes: codes)
+            let tally = Self.tally(segment, annotations, codes: codes, prefixes: prefixes)
             total.merge(tally)
             let role = segment.kind == .observation ? "observation" : (segment.role ?? .unknown).rawValue
             byRole[role, default: Tally()].merge(tally)
@@ -56,10 +66,17 @@ public struct EncounterFigures: Hashable, Sendable {
             // Who acts: the annotation's actor role; a learned annotation that names none falls
             // back to the speaker.
             let speaker = segment.kind == .observation ? "none" : (segment.role ?? .unknown).rawValue
+            if annotations.isEmpty {
+                // No annotation: the segment counts under its speaker, with the tally above.
+                byActor[speaker, default: Tally()].merge(tally)
+                continue
+            }
             var actors: [String: [Annotation]] = [:]
             for a in annotations { actors[a.actorRole?.rawValue ?? speaker, default: []].append(a) }
             if actors.isEmpty { actors[speaker] = [] }
-            for (actor, theirs) in actors { byActor[actor, default: Tally()].merge(Self.tally(segment, theirs, codes: codes)) }
+            for (actor, theirs) in actors {
+                byActor[actor, default: Tally()].merge(Self.tally(segment, theirs, codes: codes, prefixes: prefixes))
+            }
         }
         for key in byRole.keys { byRole[key]?.encounters = 1 }
         for key in byActor.keys { byActor[key]?.encounters = 1 }
@@ -67,13 +84,15 @@ public struct EncounterFigures: Hashable, Sendable {
     }
 
     /// One segment's counts for `codes` from `annotations`.
-    static func tally(_ segment: Segment, _ annotations: [Annotation], codes: [String]) -> Tally {
+    /// `prefixes` holds each code's sub-code prefix (`power.`), made once by the caller.
+    static func tally(_ segment: Segment, _ annotations: [Annotation], codes: [String], prefixes: [String]) -> Tally {
         var tally = Tally()
         tally.segments = 1
         tally.words = segment.words
         tally.codePoints = segment.end - segment.start
-        for code in codes {
-            let matching = annotations.filter { $0.code == code || $0.code.hasPrefix(code + ".") }
+        guard !annotations.isEmpty else { return tally }
+        for (code, prefix) in zip(codes, prefixes) {
+            let matching = annotations.filter { $0.code == code || $0.code.hasPrefix(prefix) }
             guard !matching.isEmpty else { continue }
             tally.passages[code] = 1
             tally.covered[code] = union(matching.map { max($0.start, segment.start)..<min($0.end, segment.end) })

@@ -14,7 +14,7 @@ enum LabelShape {
     }
 
     /// True when the whole of `label` (no colon) is label-shaped.
-    static func isLabel(_ label: ArraySlice<UInt8>) -> Bool {
+    static func isLabel<C: BidirectionalCollection>(_ label: C) -> Bool where C.Element == UInt8 {
         guard let first = label.first, label.count <= 40, Bytes.isLetter(first) || first >= 0x80 else { return false }
         var words = 1
         var previous: UInt8 = 0
