@@ -66,7 +66,7 @@ public struct Coder: Sendable {
         let tokens = Tokenizer.tokenize(text, vocabulary: &cache.vocabulary)
         guard !tokens.isEmpty else { return [] }
         cache.nextSegment()
-        for t in tokens where t.kind == .word { cache.see(t.id, in: compiled) }
+        for i in tokens.indices where tokens[i].kind == .word { cache.see(tokens[i].id, in: compiled) }
         // The segment's index and its `unless` phrases are worked out when a cue first matches:
         // most segments match none and never need them.
         var index: SegmentIndex! = nil
@@ -192,7 +192,9 @@ public struct Coder: Sendable {
         var unlessFound: Set<Int> = []
         if !compiled.unlessPatterns.isEmpty {
             for i in tokens.indices where tokens[i].kind == .word {
-                for s in cache.unlessCandidates[Int(tokens[i].id)] {
+                let bounds = cache.candidateBounds[Int(tokens[i].id)]
+                for u in Int(bounds.unlessStart)..<Int(bounds.unlessEnd) {
+                    let s = cache.unlessList[u]
                     let key = compiled.unlessSequencePattern[Int(s)] &* tokens.count &+ index.sentenceFirst[i]
                     if unlessFound.contains(key) { continue }
                     if CueMatcher.match(compiled.unlessSequenceAtoms[Int(s)], tokens: tokens, prefixes: cache.prefixes, start: i) != nil {

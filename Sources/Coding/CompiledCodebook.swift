@@ -179,21 +179,33 @@ struct CandidateCache: Sendable {
         var next: Int32
     }
 
-    /// Where a word's candidates are in `candidateList`: `start..<keyed` are tried whatever word
-    /// follows, in rank order; `keyed..<end` need a particular next word (a sequence whose second
-    /// position is a required word), ordered by that word and then rank, so only the run for the
-    /// word that actually follows is tried.
+    /// What is known about one word, in one place so a token costs one memory look-up: where its
+    /// candidates are in `candidateList` (`start..<keyed` are tried whatever word follows, in
+    /// rank order; `keyed..<end` need a particular next word, a sequence whose second position is
+    /// a required word, ordered by that word and then rank, so only the run for the word that
+    /// actually follows is tried), whether it starts with a wildcard prefix, and whether it has
+    /// been learned yet.
     struct Bounds: Sendable {
         var start: Int32 = 0
         var keyed: Int32 = 0
         var end: Int32 = 0
+        /// Its `unless` candidates: `unlessList[unlessStart..<unlessEnd]`.
+        var unlessStart: Int32 = 0
+        var unlessEnd: Int32 = 0
+        /// For person references (`maybePerson`): the id of the word without 's (-1 not worked
+        /// out yet, -2 not ASCII), whether that is a role noun or starts a two-word one, and the
+        /// generation of people whose label, name or first word it is.
+        var bareID: Int32 = -1
+        var personMark: Int32 = 0
+        var nounStart = false
+        var hasPrefixes = false
+        var known = false
     }
 
     var vocabulary: Vocabulary
-    var known: [Bool] = []
     var candidateBounds: [Bounds] = []
     var candidateList: [Candidate] = []
-    var unlessCandidates: [[Int32]] = []
+    var unlessList: [Int32] = []
     var prefixes: [[Int32]] = []
     /// Anchor test results for the current segment, valid where `anchorStamp` equals `stamp`.
     var anchorStamp: [Int32]
@@ -202,14 +214,16 @@ struct CandidateCache: Sendable {
     var wordStamp: [Int32]
     var prefixStamp: [Int32]
     var stamp: Int32 = 0
-    /// Whether a word (by id) can start a person reference for the people of `people` (and the
-    /// coder's role nouns, fixed per coder): valid where `personStamp` equals `personGeneration`,
-    /// which changes when the people do.
+    /// Whether a word can start a person reference: per word id (in `candidateBounds`), fixed per
+    /// coder, the id of the word without 's and whether that is a role noun or the first word of
+    /// a two-word one (`nounStarts`); per set of `people` (generation `personGeneration`), the
+    /// ids of their labels, names and first words are marked. Non-ASCII words or people are
+    /// looked up in `personStarts` as strings.
     var people: [String: Role] = [:]
+    var nounStarts: Set<String> = []
     var personStarts: Set<String> = []
+    var peopleASCII = true
     var personGeneration: Int32 = 0
-    var personStamp: [Int32] = []
-    var personFlag: [Bool] = []
 
     init(_ compiled: CompiledCodebook) {
         vocabulary = compiled.vocabulary
@@ -226,19 +240,17 @@ struct CandidateCache: Sendable {
     @inline(__always)
     mutating func see(_ id: Int32, in compiled: CompiledCodebook) {
         let i = Int(id)
-        if i >= known.count || !known[i] { learn(i, compiled) }
+        if i >= candidateBounds.count || !candidateBounds[i].known { learn(i, compiled) }
         if i < wordStamp.count { wordStamp[i] = stamp }
-        for p in prefixes[i] { prefixStamp[Int(p)] = stamp }
+        if candidateBounds[i].hasPrefixes {
+            for p in prefixes[i] { prefixStamp[Int(p)] = stamp }
+        }
     }
 
     private mutating func learn(_ i: Int, _ compiled: CompiledCodebook) {
-        if i >= known.count {
-            let n = max(vocabulary.count, i + 1)
-            known += Array(repeating: false, count: n - known.count)
-            candidateBounds += Array(repeating: Bounds(), count: n - candidateBounds.count)
-            unlessCandidates += Array(repeating: [], count: n - unlessCandidates.count)
-            prefixes += Array(repeating: [], count: n - prefixes.count)
-        }
+        let n = max(vocabulary.count, i + 1)
+        if i >= candidateBounds.count { candidateBounds += Array(repeating: Bounds(), count: n - candidateBounds.count) }
+        if i >= prefixes.count { prefixes += Array(repeating: [], count: n - prefixes.count) }
         let word = vocabulary.words[i]
         let wordPrefixes = compiled.prefixIDs(of: word)
         var starts = i < compiled.firstWordSequences.count ? compiled.firstWordSequences[i] : []
@@ -247,7 +259,6 @@ struct CandidateCache: Sendable {
             for (p, s) in compiled.byPrefix where wordPrefixes.contains(p) { starts.append(s) }
             for (p, s) in compiled.unlessByPrefix where wordPrefixes.contains(p) { unless.append(s) }
         }
-        known[i] = true
         var keyed: [Candidate] = []
         let start = Int32(candidateList.count)
         for (rank, s) in starts.enumerated() {
@@ -260,8 +271,15 @@ struct CandidateCache: Sendable {
         }
         let keyedStart = Int32(candidateList.count)
         candidateList += keyed.sorted { ($0.next, $0.rank) < ($1.next, $1.rank) }
-        candidateBounds[i] = Bounds(start: start, keyed: keyedStart, end: Int32(candidateList.count))
-        unlessCandidates[i] = unless
+        let unlessStart = Int32(unlessList.count)
+        unlessList += unless
+        candidateBounds[i].start = start
+        candidateBounds[i].keyed = keyedStart
+        candidateBounds[i].end = Int32(candidateList.count)
+        candidateBounds[i].unlessStart = unlessStart
+        candidateBounds[i].unlessEnd = Int32(unlessList.count)
+        candidateBounds[i].hasPrefixes = !wordPrefixes.isEmpty
+        candidateBounds[i].known = true
         prefixes[i] = wordPrefixes
     }
 
@@ -282,28 +300,60 @@ struct CandidateCache: Sendable {
     /// noun, or the first word of a two-word label, name or role noun; a capitalised word may be a
     /// name. Answered once per word and set of people, by id.
     mutating func maybePerson(_ tokens: [Token], actors: ActorResolver) -> [Bool] {
+        if personGeneration == 0 {
+            nounStarts = Set(actors.nouns.keys)
+            for key in actors.twoWordNouns.keys {
+                if let space = key.firstIndex(of: " ") { nounStarts.insert(String(key[..<space])) }
+            }
+        }
         if actors.people != people || personGeneration == 0 {
             people = actors.people
             personGeneration &+= 1
-            personStarts = Set(actors.nouns.keys).union(people.keys)
-            for key in Array(people.keys) + Array(actors.twoWordNouns.keys) {
-                if let space = key.firstIndex(of: " ") { personStarts.insert(String(key[..<space])) }
+            var keys = Set(people.keys)
+            for key in people.keys {
+                if let space = key.firstIndex(of: " ") { keys.insert(String(key[..<space])) }
+            }
+            personStarts = nounStarts.union(keys)
+            peopleASCII = keys.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } }
+            if peopleASCII {
+                for key in keys {
+                    let id = Int(vocabulary.id(of: key))
+                    growPersonTables()
+                    candidateBounds[id].personMark = personGeneration
+                }
             }
         }
-        if personStamp.count < vocabulary.count {
-            personStamp += Array(repeating: 0, count: vocabulary.count - personStamp.count)
-            personFlag += Array(repeating: false, count: vocabulary.count - personFlag.count)
-        }
-        return tokens.map { t in
-            guard t.kind == .word else { return false }
-            if t.capitalised { return true }
+        growPersonTables()
+        var out = Array(repeating: false, count: tokens.count)
+        for (k, t) in tokens.enumerated() where t.kind == .word {
+            if t.capitalised {
+                out[k] = true
+                continue
+            }
             let i = Int(t.id)
-            if personStamp[i] != personGeneration {
-                personStamp[i] = personGeneration
-                personFlag[i] = personStarts.contains(ActorResolver.stripPossessive(t.text))
+            if candidateBounds[i].bareID == -1 {
+                let bare = ActorResolver.stripPossessive(t.text)
+                candidateBounds[i].nounStart = nounStarts.contains(bare)
+                candidateBounds[i].bareID = bare.utf8.allSatisfy { $0 < 0x80 } ? vocabulary.id(of: bare) : -2
+                growPersonTables()
             }
-            return personFlag[i]
+            let bareID = Int(candidateBounds[i].bareID)
+            if candidateBounds[i].nounStart {
+                out[k] = true
+            } else if bareID >= 0 && peopleASCII {
+                out[k] = candidateBounds[bareID].personMark == personGeneration
+            } else {
+                out[k] = personStarts.contains(ActorResolver.stripPossessive(t.text))
+            }
         }
+        return out
+    }
+
+    /// Makes the per-word person tables cover every word of the vocabulary.
+    private mutating func growPersonTables() {
+        let n = vocabulary.count - candidateBounds.count
+        guard n > 0 else { return }
+        candidateBounds += Array(repeating: Bounds(), count: n)
     }
 
     /// Whether every anchor of sequence `s` occurs in the current segment.
