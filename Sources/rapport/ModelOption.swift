@@ -27,6 +27,12 @@ struct ModelOption: ParsableArguments {
                 learned = nil
             } else {
                 learned = try LearnedModel.defaultModel()
+                if learned == nil {
+                    // Never a silent change of coder: a binary copied without its resources says so.
+                    Console.report(Diagnostic.general(
+                        "the shipped model is not installed (no Rapport_Learning.resources folder beside the binary): coding with the rules alone; copy that folder with the binary, or give --no-model",
+                        severity: .warning))
+                }
             }
         } catch {
             Console.error(error.description)

@@ -129,6 +129,29 @@ struct DiagnosticsTests {
         #expect(r.stdout.split(separator: ".").count == 3, "\(r.stdout)")
     }
 
+    @Test func aBinaryWithoutItsModelSaysSo() throws {
+        // A copy of the binary without the resource folder beside it: the rules code alone, and stderr says so.
+        let dir = try Binary.temporaryDirectory()
+        let copy = dir.appendingPathComponent("rapport")
+        try FileManager.default.copyItem(at: Binary.executable, to: copy)
+        let transcript = Binary.repository.appendingPathComponent("Corpus/case-a-marsh").path
+        let process = Process()
+        process.executableURL = copy
+        process.arguments = ["code", transcript, "--format", "jsonl"]
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(stderr)")
+        #expect(stderr == "rapport: warning: the shipped model is not installed (no Rapport_Learning.resources folder beside the binary): coding with the rules alone; copy that folder with the binary, or give --no-model\n")
+        let rules = try Binary.run(["code", transcript, "--format", "jsonl", "--no-model"])
+        #expect(rules.stderr.isEmpty)
+        #expect(String(decoding: stdout, as: UTF8.self) == rules.stdout)
+    }
+
     @Test func reportsSayTheCodesAreAutomatic() throws {
         let r = try Binary.run(["report", "Corpus/case-a-marsh", "--format", "table"])
         #expect(r.stdout.hasSuffix("The codes are automatic, made by codebook “Relationship dynamics in social-work practice” (built in) with the learned model shipped with Rapport; review them before relying on them.\n"), "\(r.stdout)")
