@@ -34,16 +34,17 @@ rapport=$RAPPORT
 repeat=${BENCH_REPEAT:-3}
 measure() {
     local name=$1; shift
-    local runs=""
+    local runs="" failed=0
     for _ in $(seq "$repeat"); do
         local status=0
         /usr/bin/time -f "%e %M %U %S" -o "$work/time.txt" bash -c "set -o pipefail; $*" > /dev/null 2>"$work/stderr.txt" || status=$?
         if [ "$status" != 0 ]; then
             echo "$name exited $status:" >&2; head -5 "$work/stderr.txt" >&2
-            name="$name(FAILED)"
+            failed=1
         fi
         runs="$runs$(grep -v '^Command' "$work/time.txt" | tail -1)"$'\n'
     done
+    [ "$failed" = 0 ] || name="$name(FAILED)"
     echo "$runs" | grep . | sort -n | sed -n "$(( (repeat + 1) / 2 ))p" \
         | awk -v n="$name" '{ printf "%s %s %.1f %.2f\n", n, $1, $2/1024, $3 + $4 }'
 }

@@ -21,7 +21,7 @@ struct Code: ParsableCommand {
 
     func run() throws {
         Console.ignoreSigpipe()
-        let coder = try codebook.coder(model)
+        let coder = try codebook.coder(model, quiet: inputs.quiet)
         let errors: [Diagnostic]
         switch format {
         case .jsonl:

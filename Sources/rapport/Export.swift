@@ -103,7 +103,7 @@ struct Export: ParsableCommand {
                 transcripts = transcripts.enumerated().map { Pseudonymiser.renamingSource(pseudonymiser.apply($1), number: $0 + 1) }
                 key = pseudonymiser.key
             }
-            let coder = try model.coder(codebook: book, customCodebook: codebook.codebook != nil)
+            let coder = try model.coder(codebook: book, customCodebook: codebook.codebook != nil, quiet: inputs.quiet)
             coded = ParallelMap.map(transcripts, serial: inputs.jobs == 1) { coder.code($0) }
         }
         try Interruption.check("transcripts read and coded; nothing written")

@@ -18,7 +18,7 @@ struct ModelOption: ParsableArguments {
 
     /// The hybrid coder for `codebook`; a broken or mismatched model is an error (exit 2), never
     /// a silent fall-back to the rules.
-    func coder(codebook: Codebook, customCodebook: Bool) throws -> HybridCoder {
+    func coder(codebook: Codebook, customCodebook: Bool, quiet: Bool = false) throws -> HybridCoder {
         let learned: LearnedModel?
         do throws(Diagnostic) {
             if let model {
@@ -27,7 +27,7 @@ struct ModelOption: ParsableArguments {
                 learned = nil
             } else {
                 learned = try LearnedModel.defaultModel()
-                if learned == nil {
+                if learned == nil && !quiet {
                     // Never a silent change of coder: a binary copied without its resources says so.
                     Console.report(Diagnostic.general(
                         "the shipped model is not installed (no Rapport_Learning.resources folder beside the binary): coding with the rules alone; copy that folder with the binary, or give --no-model",
@@ -48,7 +48,7 @@ struct ModelOption: ParsableArguments {
 
 extension CodebookOption {
     /// The hybrid coder for this codebook and `model`.
-    func coder(_ model: ModelOption) throws -> HybridCoder {
-        try model.coder(codebook: load(), customCodebook: codebook != nil)
+    func coder(_ model: ModelOption, quiet: Bool = false) throws -> HybridCoder {
+        try model.coder(codebook: load(), customCodebook: codebook != nil, quiet: quiet)
     }
 }

@@ -65,7 +65,7 @@ struct Report: ParsableCommand {
         if ProjectInput.isProject(inputs.paths) {
             return try reportProject(inputs.paths[0], format: chosen, contexts: only, agreement: agreementFigures)
         }
-        let coder = try codebook.coder(model)
+        let coder = try codebook.coder(model, quiet: inputs.quiet)
         var report = FrequencyReport(codebook: coder.codebook, subcodes: subcodes, contexts: only)
         report.automaticCoder = Self.provenance(of: coder, modelFile: model.model)
         var coded: [CodedTranscript] = []
