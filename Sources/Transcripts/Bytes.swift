@@ -20,26 +20,25 @@ enum Bytes {
     static func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
 
     /// Space, tab, or the no-break and zero-width spaces text pasted from the web carries.
-    static func isSpace(_ bytes: [UInt8], at i: Int) -> Bool {
+    @inline(__always)
+    static func isSpace<C: RandomAccessCollection>(_ bytes: C, at i: Int) -> Bool where C.Element == UInt8, C.Index == Int {
         let b = bytes[i]
         if b == 32 || b == 9 || b == 10 || b == 11 || b == 12 { return true }
-        if b == 0xC2, i + 1 < bytes.count, bytes[i + 1] == 0xA0 { return true }
-        if b == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80,
+        if b == 0xC2, i + 1 < bytes.endIndex, bytes[i + 1] == 0xA0 { return true }
+        if b == 0xE2, i + 2 < bytes.endIndex, bytes[i + 1] == 0x80,
            (0x80...0x8B).contains(bytes[i + 2]) || bytes[i + 2] == 0xAF { return true }
-        if b == 0xE3, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0x80 { return true }
+        if b == 0xE3, i + 2 < bytes.endIndex, bytes[i + 1] == 0x80, bytes[i + 2] == 0x80 { return true }
         return false
     }
 
-    /// `isSpace` over a buffer.
+    /// `range` without the spaces and tabs at either end (ASCII only, as `trimmingASCIISpaces`).
     @inline(__always)
-    static func isSpace(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
-        let b = bytes[i]
-        if b == 32 || b == 9 || b == 10 || b == 11 || b == 12 { return true }
-        if b == 0xC2, i + 1 < bytes.count, bytes[i + 1] == 0xA0 { return true }
-        if b == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80,
-           (0x80...0x8B).contains(bytes[i + 2]) || bytes[i + 2] == 0xAF { return true }
-        if b == 0xE3, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0x80 { return true }
-        return false
+    static func trimmingSpaces<C: RandomAccessCollection>(_ range: Range<Int>, in bytes: C) -> Range<Int>
+    where C.Element == UInt8, C.Index == Int {
+        var start = range.lowerBound, end = range.upperBound
+        while start < end, bytes[start] == 32 || bytes[start] == 9 { start += 1 }
+        while end > start, bytes[end - 1] == 32 || bytes[end - 1] == 9 { end -= 1 }
+        return start..<end
     }
 
     /// Bytes allowed in a speaker label or header key: letters, digits, space, `.'-&()`, and

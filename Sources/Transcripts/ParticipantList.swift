@@ -33,10 +33,7 @@ enum ParticipantList {
     /// `parse` for ASCII text, on its bytes (where characters are bytes, so the result is the same).
     static func parseASCII(_ bytes: [UInt8]) -> [Entry] {
         func text(_ range: Range<Int>) -> String {
-            var start = range.lowerBound, end = range.upperBound
-            while start < end, bytes[start] == 32 || bytes[start] == 9 { start += 1 }
-            while end > start, bytes[end - 1] == 32 || bytes[end - 1] == 9 { end -= 1 }
-            return String(decoding: bytes[start..<end], as: UTF8.self)
+            String(decoding: bytes[Bytes.trimmingSpaces(range, in: bytes)], as: UTF8.self)
         }
         var entries: [Entry] = []
         var partStart = 0

@@ -332,11 +332,9 @@ extension PlainTextParser {
                 i += 1
             }
             guard i < line.end, i > keyStart, i - keyStart <= 40 else { return nil }
-            var start = keyStart, end = i
-            while start < end, bytes[start] == 32 || bytes[start] == 9 { start += 1 }
-            while end > start, bytes[end - 1] == 32 || bytes[end - 1] == 9 { end -= 1 }
-            guard start < end, Bytes.isLetter(bytes[start]) else { return nil }
-            return start..<end
+            let key = Bytes.trimmingSpaces(keyStart..<i, in: bytes)
+            guard !key.isEmpty, Bytes.isLetter(bytes[key.lowerBound]) else { return nil }
+            return key
         }
 
         /// False only when the key cannot lower-case to one of `headerKeys` (non-ASCII keys may).

@@ -66,9 +66,8 @@ struct SpeakerName: Equatable {
     static func plainASCII(_ raw: String) -> SpeakerName? {
         var raw = raw
         return raw.withUTF8 { u -> SpeakerName? in
-            var start = 0, end = u.count
-            while start < end, u[start] == 32 || u[start] == 9 { start += 1 }
-            while end > start, u[end - 1] == 32 || u[end - 1] == 9 { end -= 1 }
+            let trimmed = Bytes.trimmingSpaces(0..<u.count, in: u)
+            let start = trimmed.lowerBound, end = trimmed.upperBound
             guard end > start, u[end - 1] != 41, u[end - 1] != 93 else { return nil }
             for k in start..<end {
                 let b = u[k]
